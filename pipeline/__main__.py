@@ -1,0 +1,45 @@
+"""Command line: `python -m pipeline STAGE` runs one DVC stage on the repository;
+`python -m pipeline build RAW_DIR OUT_DIR` runs every stage on any raw folder."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import Layout
+from .errors import InputError, ValidationFailed
+
+STAGES = ("ingest", "extract", "consolidate", "validate", "publish", "evaluate")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    sub = ap.add_subparsers(dest="command", required=True)
+    for s in STAGES:
+        sub.add_parser(s, help=f"run the {s} stage on raw/ → data/")
+    b = sub.add_parser("build", help="run every stage on RAW_DIR, writing to OUT_DIR")
+    b.add_argument("raw_dir", type=Path)
+    b.add_argument("out_dir", type=Path)
+    sub.add_parser("dictionary", help="print the data dictionary (markdown)")
+    args = ap.parse_args(argv)
+    try:
+        if args.command == "build":
+            from .build import build
+            build(Layout.build(args.raw_dir, args.out_dir))
+        elif args.command == "dictionary":
+            from .schema import data_dictionary
+            print(data_dictionary(), end="")
+        else:
+            from importlib import import_module
+            import_module(f"pipeline.{args.command}").run(Layout.repo())
+    except InputError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except ValidationFailed as e:
+        print(f"validation failed:\n{e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

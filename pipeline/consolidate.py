@@ -1,0 +1,328 @@
+"""Stage `consolidate`: per-article mentions → one row per fact with its mentions
+(entities, figures, quotes, events). Candidates are blocked (by name key, value,
+shingles, type and date) so the work stays near-linear in the number of mentions.
+IDs are derived from content, never from row order."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from . import schema
+from .config import Layout, params
+from .tables import read_table, write_tables
+
+
+def digest(*parts) -> str:
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def slug(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x" + digest(name)[:6]
+
+
+def _most_common(values, order=None):
+    c = Counter(v for v in values if v not in (None, ""))
+    if not c:
+        return None
+    return min(c, key=lambda v: (-c[v], order.index(v) if order else 0, str(v)))
+
+
+class UnionFind:
+    def __init__(self, n):
+        self.p = list(range(n))
+
+    def find(self, i):
+        while self.p[i] != i:
+            self.p[i] = self.p[self.p[i]]
+            i = self.p[i]
+        return i
+
+    def union(self, a, b):
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.p[max(a, b)] = min(a, b)
+
+
+# ---------------------------------------------------------------- entities
+
+def _name_key(name: str) -> str:
+    return re.sub(r"^the ", "", re.sub(r"\s+", " ", name.casefold().replace("’", "'"))).strip()
+
+
+def consolidate_entities(articles: list[dict], merge_ratio: float):
+    """→ (entities rows, alias rows, {(source_id, local name): entity_id})."""
+    items = []   # (source_id, name, type, aliases)
+    for a in articles:
+        for e in a["entities"]:
+            items.append((a["source_id"], e["name"], e["type"], e["aliases"]))
+    uf = UnionFind(len(items))
+    by_key: dict[str, int] = {}
+    for i, (_, name, _, aliases) in enumerate(items):
+        for k in [name] + [x for x in aliases if not re.match(r"^(?:Mr|Mrs|Ms|Dr|Miss|Sir|Dame) ", x)]:
+            key = _name_key(k)
+            if key in by_key:
+                uf.union(i, by_key[key])
+            else:
+                by_key[key] = i
+    # single-word person names ("Reeves") join the one full name ending in them
+    persons = defaultdict(set)
+    for i, (_, name, t, _) in enumerate(items):
+        if t == "person" and " " in name:
+            persons[_name_key(name.split()[-1])].add(uf.find(i))
+    for i, (_, name, t, _) in enumerate(items):
+        if " " not in name and len(persons.get(_name_key(name), ())) == 1:
+            uf.union(i, next(iter(persons[_name_key(name)])))
+    # near-identical spellings of the same type, blocked by first letter
+    blocks = defaultdict(list)
+    for i, (_, name, t, _) in enumerate(items):
+        blocks[(t, _name_key(name)[:1])].append(i)
+    for members in blocks.values():
+        names = sorted({(_name_key(items[i][1]), uf.find(i)) for i in members})
+        for x in range(len(names)):
+            for y in range(x + 1, len(names)):
+                if names[x][1] != names[y][1] and min(len(names[x][0]), len(names[y][0])) > 5 \
+                        and fuzz.ratio(names[x][0], names[y][0]) >= merge_ratio:
+                    uf.union(names[x][1], names[y][1])
+
+    clusters = defaultdict(list)
+    for i in range(len(items)):
+        clusters[uf.find(i)].append(i)
+    entities, aliases, local = [], [], {}
+    used_ids: dict[str, str] = {}
+    for members in sorted(clusters.values(), key=lambda m: sorted(items[i][1] for i in m)):
+        names = Counter(items[i][1] for i in members)
+        etype = _most_common([items[i][2] for i in members], list(schema.ENTITY_TYPES))
+        # canonical: the most widely used multi-word name, else the most used one
+        canonical = min(names, key=lambda n: (" " not in n or n.isupper(), -names[n], -len(n), n))
+        eid = slug(canonical)
+        if eid in used_ids and used_ids[eid] != canonical:
+            eid = f"{eid}-{etype.replace('_', '-')}"
+        used_ids[eid] = canonical
+        entities.append({"entity_id": eid, "name": canonical, "entity_type": etype})
+        names_all = set(names)
+        for i in members:
+            names_all.update(items[i][3])
+            local[(items[i][0], items[i][1])] = eid
+        for n in sorted(names_all - {canonical}):
+            aliases.append({"entity_id": eid, "alias": n})
+    return entities, aliases, local
+
+
+# ---------------------------------------------------------------- figures
+
+def consolidate_figures(articles, local):
+    groups = defaultdict(list)
+    for a in articles:
+        for f in a["figures"]:
+            key = (f["kind"], f["value"], f["value_high"], f["unit"], f["per"], f["measure"])
+            groups[key].append((a["source_id"], f))
+    figures, mentions = [], []
+    for key, ms in groups.items():
+        fid = "fig-" + digest(*key)
+        kind, value, value_high, unit, per, measure = key
+        figures.append({
+            "figure_id": fid, "kind": kind, "value": value, "value_high": value_high, "unit": unit,
+            "per": per, "qualifier": _most_common([f["qualifier"] for _, f in ms], list(schema.QUALIFIERS)),
+            "measure": measure,
+            "subject_id": _most_common([local.get((sid, f["subject"])) for sid, f in ms if f["subject"]]),
+        })
+        for sid, f in ms:
+            mentions.append({"figure_id": fid, "source_id": sid, "char_start": f["char_start"],
+                             "char_end": f["char_end"], "surface": f["surface"],
+                             "qualifier": f["qualifier"], "sentence": f["sentence"]})
+    return figures, mentions
+
+
+# ---------------------------------------------------------------- quotes
+
+_QUOTE_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
+
+
+def normalise_quote(text: str) -> str:
+    t = text.translate(_QUOTE_CHARS).casefold()
+    t = re.sub(r"[^\w\s']", " ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _shingles(words: list[str], n: int = 3) -> set[tuple]:
+    if len(words) < n:
+        return {tuple(words)}
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, contain_ratio: float,
+                 contain_min_words: int) -> list[int]:
+    """Group index of each quoted span: near-identical spans, and spans one of which
+    contains the other (a sentence more or less), are one statement. A fragment (a
+    partial quote or a short span) joins the single statement it fits best, so it
+    never glues two statements together."""
+    norm = [normalise_quote(t) for t in texts]
+    words = [n.split() for n in norm]
+    index = defaultdict(list)
+    for i, w in enumerate(words):
+        for sh in _shingles(w):
+            index[sh].append(i)
+    pairs = set()
+    for members in index.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    uf = UnionFind(len(texts))
+    fragment_of = defaultdict(list)        # fragment -> [(score, other)]
+    for i, j in sorted(pairs):
+        if fuzz.ratio(norm[i], norm[j]) >= group_ratio:
+            uf.union(i, j)
+            continue
+        short, long_ = (i, j) if len(norm[i]) <= len(norm[j]) else (j, i)
+        score = fuzz.partial_ratio(norm[short], norm[long_])
+        if score < contain_ratio:
+            continue
+        if partial[short] or len(words[short]) < contain_min_words:
+            fragment_of[short].append((score, long_))
+        else:
+            uf.union(i, j)
+    size = Counter(uf.find(i) for i in range(len(texts)))
+    for frag, cands in sorted(fragment_of.items()):
+        if size[uf.find(frag)] > 1 and not all(partial[k] for k in range(len(texts)) if uf.find(k) == uf.find(frag)):
+            continue   # already part of a statement of its own
+        best = max(cands, key=lambda c: (c[0], size[uf.find(c[1])], -uf.find(c[1])))
+        uf.union(frag, best[1])
+        size = Counter(uf.find(i) for i in range(len(texts)))
+    return [uf.find(i) for i in range(len(texts))]
+
+
+def consolidate_quotes(articles, local, p):
+    flat = [(a["source_id"], q) for a in articles for q in a["quotes"]]
+    groups = group_quotes([q["text"] for _, q in flat], [q["is_partial"] for _, q in flat],
+                          p["group_ratio"], p["contain_ratio"], p["contain_min_words"])
+    clusters = defaultdict(list)
+    for g, item in zip(groups, flat):
+        clusters[g].append(item)
+    quotes, mentions = [], []
+    for ms in clusters.values():
+        canonical = max((q["text"] for _, q in ms), key=lambda t: (len(normalise_quote(t)), t))
+        qid = "quo-" + digest(normalise_quote(canonical))
+        speakers = [local.get((sid, q["speaker"])) for sid, q in ms if q["speaker"]]
+        speaker = _most_common(speakers)
+        role = _most_common([q["speaker_role"] for sid, q in ms
+                             if q["speaker"] and local.get((sid, q["speaker"])) == speaker])
+        quotes.append({"quote_id": qid, "speaker_id": speaker, "speaker_role": role,
+                       "text": canonical, "is_partial": all(q["is_partial"] for _, q in ms)})
+        for sid, q in ms:
+            mentions.append({"quote_id": qid, "source_id": sid, "char_start": q["char_start"],
+                             "char_end": q["char_end"], "text": q["text"],
+                             "speaker_text": q["speaker_text"], "cue": q["cue"],
+                             "speaker_id": local.get((sid, q["speaker"])) if q["speaker"] else None})
+    return quotes, mentions
+
+
+# ---------------------------------------------------------------- events
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+
+
+def window(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None:
+    """The days a (date, precision) can stand for."""
+    if not date or precision == "unknown":
+        return None
+    d = dt.date.fromisoformat(date)
+    if precision == "day":
+        return d, d
+    if precision == "week":
+        return d, d + dt.timedelta(days=6)
+    if precision == "month":
+        nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return d, nxt - dt.timedelta(days=1)
+    return d, d.replace(month=12, day=31)
+
+
+def _summary(evidence: str, limit: int = 160) -> str:
+    s = re.sub(r"\s+", " ", evidence).strip()
+    if len(s) <= limit:
+        return s
+    return s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def consolidate_events(articles, local, published):
+    by_type = defaultdict(list)
+    for a in articles:
+        for e in a["events"]:
+            by_type[e["event_type"]].append((a["source_id"], e))
+    events, mentions = [], []
+    for etype, ms in sorted(by_type.items()):
+        dated = sorted([m for m in ms if window(m[1]["event_date"], m[1]["date_precision"])],
+                       key=lambda m: (_PRECISION_RANK[m[1]["date_precision"]], m[1]["event_date"],
+                                      m[0], m[1]["char_start"]))
+        clusters: list[list] = []
+        for m in dated:
+            w = window(m[1]["event_date"], m[1]["date_precision"])
+            fits = [c for c in clusters if w[0] <= dt.date.fromisoformat(c[0][1]["event_date"]) <= w[1]]
+            if fits:
+                max(fits, key=lambda c: (len(c), -clusters.index(c))).append(m)
+            else:
+                clusters.append([m])
+        undated = sorted([m for m in ms if not window(m[1]["event_date"], m[1]["date_precision"])],
+                         key=lambda m: (m[0], m[1]["char_start"]))
+        for m in undated:
+            if len(clusters) == 1:
+                clusters[0].append(m)   # the only dated happening of this kind: corroboration
+            else:
+                clusters.append([m])
+        for c in clusters:
+            anchor = c[0][1]
+            if anchor["event_date"]:
+                eid = "evt-" + digest(etype, anchor["event_date"], anchor["date_precision"])
+            else:
+                eid = "evt-" + digest(etype, None, "unknown", c[0][0], anchor["char_start"])
+            latest = max(c, key=lambda m: (published.get(m[0]) or "", m[1]["status"] == "occurred"))
+            events.append({
+                "event_id": eid, "event_type": etype, "event_date": anchor["event_date"],
+                "date_precision": anchor["date_precision"], "status": latest[1]["status"],
+                "summary": _summary(anchor["evidence"]),
+                "actor_id": _most_common([local.get((sid, e["actor"])) for sid, e in c if e["actor"]]),
+                "place_id": _most_common([local.get((sid, e["place"])) for sid, e in c if e["place"]]),
+            })
+            seen = set()
+            for sid, e in sorted(c, key=lambda m: (m[0], m[1]["char_start"], m[1]["date_text"])):
+                if (sid, e["char_start"]) in seen:
+                    continue
+                seen.add((sid, e["char_start"]))
+                mentions.append({"event_id": eid, "source_id": sid, "char_start": e["char_start"],
+                                 "char_end": e["char_end"], "evidence": e["evidence"],
+                                 "date_text": e["date_text"], "event_date": e["event_date"],
+                                 "date_precision": e["date_precision"], "status": e["status"]})
+    return events, mentions
+
+
+# ---------------------------------------------------------------- stage
+
+def consolidate(articles: list[dict], p: dict) -> dict[str, list[dict]]:
+    articles = sorted(articles, key=lambda a: a["source_id"])
+    published = {a["source_id"]: a["published_date"] for a in articles}
+    entities, aliases, local = consolidate_entities(articles, p["entities"]["merge_ratio"])
+    entity_mentions = [
+        {"entity_id": local[(a["source_id"], m["name"])], "source_id": a["source_id"],
+         "char_start": m["char_start"], "char_end": m["char_end"], "surface": m["surface"]}
+        for a in articles for m in a["entity_mentions"]]
+    figures, figure_mentions = consolidate_figures(articles, local)
+    quotes, quote_mentions = consolidate_quotes(articles, local, p["quotes"])
+    events, event_mentions = consolidate_events(articles, local, published)
+    return {"entities": entities, "entity_aliases": aliases, "entity_mentions": entity_mentions,
+            "figures": figures, "figure_mentions": figure_mentions, "quotes": quotes,
+            "quote_mentions": quote_mentions, "events": events, "event_mentions": event_mentions}
+
+
+def read_mentions(path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def run(layout: Layout) -> None:
+    write_tables(layout.data, consolidate(read_mentions(layout.interim / "mentions.jsonl"), params()))

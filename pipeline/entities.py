@@ -1,0 +1,352 @@
+"""Named entities of one article from capitalisation, titles and general cue words:
+people (with the roles the article gives them), organisations, government bodies,
+groups and places, each with its names as written. Pure: text and sentences in."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .timex import MONTHS, WEEKDAYS
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w$&’'.-]*[\w$]|[A-Za-z0-9$]|[^\w\s]")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_CONNECTORS = {"of", "for", "&", "de", "da", "van", "von", "der", "del", "la", "le", "du"}
+_OPENERS = set("“\"‘'«(")
+WEIGHT = {"strong": 3, "medium": 2, "weak": 1}
+
+
+@lru_cache(maxsize=None)
+def _lex():
+    lx = lexicon.load("entities")
+    sp = lexicon.load("speech")
+    return {
+        "honorifics": set(lx["honorifics"]),
+        "heads": set(lx["title_heads"]),
+        "org": set(lx["org_words"]),
+        "gov": set(lx["government_words"]),
+        "group_cues": tuple(lx["group_cues"]),
+        "group_words": set(lx["group_words"]),
+        "place_preps": set(lx["place_preps"]),
+        "places": set(lx["places"]),
+        "directions": set(lx["direction_words"]),
+        "common": set(lx["common_words"]) | set(MONTHS) | set(WEEKDAYS) | set(lx["demonyms"]),
+        "place_nouns": set(lx["place_nouns"]),
+        "given": set(lx["given_names"]),
+        "verbs": set(sp["verbs"]),
+    }
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    key: str            # name as written, without honorific/possessive
+    votes: Counter = field(default_factory=Counter)
+    honorific: str = ""
+    role: str = ""
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    role: str = ""
+
+
+@dataclass
+class ArticleEntities:
+    entities: dict[str, Entity]
+    mentions: list[tuple[int, int, str, str]]    # start, end, surface, entity name
+
+    def in_span(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        return [m for m in self.mentions if m[0] >= start and m[1] <= end]
+
+    def type_of(self, name: str | None) -> str | None:
+        return self.entities[name].type if name in self.entities else None
+
+    def last_before(self, pos: int, types: tuple[str, ...]) -> str | None:
+        for s, e, _, name in reversed(self.mentions):
+            if e <= pos and self.entities[name].type in types:
+                return name
+        return None
+
+    def main(self, types: tuple[str, ...] = ("organisation",)) -> str | None:
+        """The most mentioned entity of these types (ties: first mentioned)."""
+        counts = Counter(n for *_, n in self.mentions if self.entities[n].type in types)
+        if not counts:
+            return None
+        first = {}
+        for s, _, _, n in self.mentions:
+            first.setdefault(n, s)
+        return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper() or (tok[0].isdigit() is False and tok[0] == "$")
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper() and w not in _CONNECTORS)
+
+
+def _tokens(text: str, start: int, end: int):
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _title_before(toks, i) -> str:
+    """The job title written just before token i ("Business and Trade Secretary")."""
+    lx = _lex()
+    j = i - 1
+    if j < 0 or toks[j][2] not in lx["heads"]:
+        return ""
+    k = j
+    while k - 1 >= 0:
+        w = toks[k - 1][2]
+        if w in lx["heads"] or (w[0].isupper() and w not in lx["common"] and w not in lx["verbs"]) \
+                or (w in ("and", "&", "of", "for") and k - 2 >= 0 and toks[k - 2][2][0].isupper()):
+            k -= 1
+        elif w.islower() and w.isalpha() and toks[k][2].islower() and toks[k][2] in lx["heads"] \
+                and w not in lx["verbs"] and w not in ("the", "a", "an", "its", "his", "her", "their"):
+            k -= 1   # one lower-case modifier: "managing director", "operations director"
+            break
+        else:
+            break
+    return " ".join(t[2] for t in toks[k:j + 1])
+
+
+def _title_prefix(toks, i) -> list[str]:
+    """Capitalised words joined by and/&/of/for just before a title: the "Business
+    and" of "Business and Trade Secretary"."""
+    lx = _lex()
+    out = []
+    k = i
+    while k - 2 >= 0 and toks[k - 1][2] in ("and", "&", "of", "for"):
+        w = toks[k - 2][2]
+        if not w[0].isupper() or w in lx["common"] or w in lx["given"] \
+                or (k - 3 >= 0 and toks[k - 3][2] in lx["honorifics"]):
+            break
+        out = [w, toks[k - 1][2]] + out
+        k -= 2
+    return out
+
+
+_APPOSITIVE = re.compile(r",[ ]+((?:the |a |an )?[^,.;:“”\"«»()\n]{3,90}?)(?=,|[ ]+(?:said|says|told|added|wrote|warned)\b)")
+
+
+def _appositive_role(text: str, end: int) -> str:
+    m = _APPOSITIVE.match(text, end)
+    if not m:
+        return ""
+    role = m.group(1).strip()
+    words = role.replace("-", " ").split()
+    if any(w in _lex()["heads"] for w in words) and not any(w in ("who", "which", "that") for w in words):
+        return role
+    return ""
+
+
+def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
+    lx = _lex()
+    cands: list[Mention] = []
+    for s0, e0 in sentences:
+        toks = _tokens(text, s0, e0)
+        i = 0
+        sentence_start = True
+        while i < len(toks):
+            ts, te, w = toks[i]
+            if w in _OPENERS:
+                i += 1
+                continue
+            if not _is_cap(w) or not w[0].isalpha():
+                sentence_start = False
+                i += 1
+                continue
+            # a capitalised run, with connectors between capitalised words
+            j = i
+            while j + 1 < len(toks) and not toks[j][2].endswith(("’s", "'s", "-based")):
+                nxt = toks[j + 1][2]
+                if text[toks[j][1]:toks[j + 1][0]] != " ":
+                    break
+                if _is_cap(nxt) and nxt[0].isalpha():
+                    j += 1
+                elif nxt in _CONNECTORS and j + 2 < len(toks) and _is_cap(toks[j + 2][2]) \
+                        and not toks[j][2].endswith(("’s", "'s")):
+                    j += 2
+                else:
+                    break
+            run = toks[i:j + 1]
+            at_start = sentence_start
+            sentence_start = False
+            i = j + 1
+            _add_run(text, toks, run, toks.index(run[0]), at_start, cands)
+    return _resolve(text, cands)
+
+
+_CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
+
+
+def _add_run(text, toks, run, first_index, at_start, cands):
+    lx = _lex()
+    honorific = ""
+    # drop leading common words / honorifics
+    while run and (run[0][2] in lx["common"] or run[0][2] in lx["honorifics"]
+                   or run[0][2] in _CONNECTORS or _CONTRACTION.match(run[0][2])):
+        if run[0][2] in lx["honorifics"]:
+            honorific = run[0][2]
+        run = run[1:]
+        at_start = False if honorific else at_start
+    while run and run[-1][2] in _CONNECTORS:
+        run = run[:-1]
+    if not run:
+        return
+    # "Industry Minister Chris McDonald", "CEO Adrian Mardell": a title, then the name
+    heads = [k for k, t in enumerate(run) if t[2] in lx["heads"]]
+    role = ""
+    if heads and heads[-1] < len(run) - 1 and len(run) - heads[-1] - 1 <= 3:
+        idx = next(k for k, t in enumerate(toks) if t[0] == run[0][0])
+        role = " ".join(_title_prefix(toks, idx) + [t[2] for t in run[:heads[-1] + 1]])
+        run = run[heads[-1] + 1:]
+        at_start = False
+    parts, cur = [], []
+    for t in run:
+        if (t[2] in lx["common"] or _CONTRACTION.match(t[2])) and t[2] not in lx["org"]:
+            parts.append(cur)
+            cur = []
+            continue
+        cur.append(t)
+    parts.append(cur)
+    for part in parts:
+        if not part:
+            continue
+        start, end = part[0][0], part[-1][1]
+        surface = text[start:end]
+        key = _POSSESSIVE.sub("", surface)
+        if key.endswith("-based"):
+            key = key[: -len("-based")]
+            m = Mention(start, start + len(key), key, key)
+            m.votes["place"] += WEIGHT["strong"]
+            cands.append(m)
+            continue
+        if "-" in key and key.split("-")[-1].islower():
+            continue   # "English-speaking", "UK-wide": adjectives, not names
+        words = key.split()
+        if at_start and len(words) == 1 and part is parts[0] and not honorific and not role \
+                and not _is_acronym(key) and key not in lx["places"] and key not in lx["given"]:
+            m = Mention(start, start + len(key), key, key)
+            m.votes["?"] += 1   # sentence-initial word: a name only if seen elsewhere
+            cands.append(m)
+            continue
+        m = Mention(start, start + len(key), key, key, honorific=honorific, role=role)
+        idx = next(k for k, t in enumerate(toks) if t[0] == start)
+        _vote(text, toks, idx, m, words, possessive=surface != key)
+        if role and not any(w in lx["org"] | lx["gov"] for w in words):
+            m.votes["person"] += WEIGHT["strong"] + 1
+        if m.votes:
+            cands.append(m)
+
+
+def _vote(text, toks, idx, m: Mention, words, possessive=False):
+    """Evidence for the entity's type; a lone capitalised word with none is dropped."""
+    lx = _lex()
+    v = m.votes
+    before = text[max(0, m.start - 40):m.start].lower()
+    prev = toks[idx - 1][2] if idx > 0 else ""
+    n_tok = len(_TOKEN.findall(text[m.start:m.end]))
+    after_idx = idx + n_tok
+    nxt = toks[after_idx][2] if after_idx < len(toks) else ""
+    if m.honorific:
+        v["person"] += WEIGHT["strong"]
+    title = "" if m.role else _title_before(toks, idx)
+    if title and len(words) <= 3 and not any(w in lx["org"] | lx["gov"] for w in words):
+        v["person"] += WEIGHT["strong"]
+        m.role = title
+    role = _appositive_role(text, m.end)
+    if role and len(words) in (2, 3) and not any(w in lx["org"] | lx["gov"] for w in words):
+        v["person"] += WEIGHT["strong"]
+        m.role = m.role or role
+    if any(w in lx["gov"] for w in words) or m.key in lx["gov"]:
+        v["government_body"] += WEIGHT["strong"] + 1
+    if any(w in lx["org"] for w in words):
+        v["organisation"] += WEIGHT["strong"]
+    if words[-1] in lx["group_words"] or before.rstrip().endswith(lx["group_cues"]):
+        v["group"] += WEIGHT["strong"] + 2
+    if m.key in lx["places"] or (words[0] in lx["directions"] and " ".join(words[1:]) in lx["places"]):
+        v["place"] += WEIGHT["strong"] + 1
+    if words[0] in lx["given"] and 2 <= len(words) <= 3:
+        v["person"] += WEIGHT["strong"]
+    if _is_acronym(m.key) and m.key not in lx["places"]:
+        v["organisation"] += WEIGHT["medium"]
+    if prev in lx["place_preps"] and len(words) <= 3 and not _is_acronym(m.key):
+        v["place"] += WEIGHT["medium"]
+    if nxt.lower() in lx["place_nouns"] and len(words) <= 2 and not _is_acronym(m.key):
+        v["place"] += WEIGHT["medium"]
+    if nxt in lx["verbs"] and 2 <= len(words) <= 3 and not _is_acronym(m.key):
+        v["person"] += WEIGHT["medium"]
+    if nxt in lx["verbs"] or possessive or len(words) > 1:
+        # "Labour said", "Webasto’s", "UK Export Finance": something, probably an organisation
+        v["organisation"] += WEIGHT["weak"]
+
+
+def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
+    lx = _lex()
+    # names seen mid-sentence make the same sentence-initial word a name too
+    known = {m.key for m in cands if "?" not in m.votes}
+    cands = [m for m in cands if "?" not in m.votes or m.key in known]
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in cands:
+        votes[m.key].update({k: n for k, n in m.votes.items() if k != "?"})
+    types = {k: c.most_common(1)[0][0] if c else "organisation" for k, c in votes.items()}
+
+    # one canonical name per entity: surnames → full names, acronyms → long forms
+    canon: dict[str, str] = {}
+    persons = sorted({k for k, t in types.items() if t == "person" and len(k.split()) > 1},
+                     key=lambda k: (-len(k), k))
+    longs = sorted({k for k, t in types.items() if t != "person" and len(k.split()) > 1},
+                   key=lambda k: (-len(k), k))
+    for key, t in types.items():
+        c = key
+        if len(key.split()) == 1:
+            full = [p for p in persons if p.split()[-1] == key]
+            if full and (t == "person" or any(m.honorific for m in cands if m.key == key)
+                         or votes[key]["person"] > 0 or t in ("organisation", "place")
+                         and votes[key]["place"] == 0):
+                c = full[0]
+            elif _is_acronym(key):
+                long = [L for L in longs if _initials(L) == key.replace(".", "")]
+                if long:
+                    c = long[0]
+        canon[key] = c
+    # "Jaguar Land Rover (JLR)": a parenthesised acronym right after a name
+    for m in cands:
+        after = text[m.end:m.end + 12]
+        pm = re.match(r" \(([A-Z][A-Za-z.&]{1,9})\)", after)
+        if pm and pm.group(1) in canon and canon[pm.group(1)] == pm.group(1):
+            canon[pm.group(1)] = canon[m.key]
+
+    entities: dict[str, Entity] = {}
+    for key, c in canon.items():
+        t = types[c] if c in types else types[key]
+        ent = entities.setdefault(c, Entity(c, t))
+        if key != c:
+            ent.aliases.add(key)
+    mentions = []
+    for m in cands:
+        name = canon[m.key]
+        ent = entities[name]
+        if m.honorific:
+            ent.aliases.add(f"{m.honorific} {m.key}")
+        if m.role and not ent.role:
+            ent.role = m.role
+        mentions.append((m.start, m.end, m.surface, name))
+    mentions.sort()
+    return ArticleEntities(entities, mentions)

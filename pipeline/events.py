@@ -1,0 +1,105 @@
+"""Events: a happening (typed by general trigger words) anchored in the same
+sentence by a temporal expression, dated against the publication date, with its
+status, actor and place. Pure."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from . import lexicon, timex
+from .entities import ArticleEntities
+
+_ACTOR_TYPES = ("organisation", "person", "government_body", "group")
+# who the "actor" is depends on the happening: the attacker for an attack, etc.
+_ACTOR_BY_TYPE = {"cyber_attack": ("group",), "data_compromised": ("group",),
+                  "responsibility_claimed": ("group", "organisation"),
+                  "government_support": ("government_body", "person", "organisation"),
+                  "official_visit": ("person", "government_body")}
+
+
+@lru_cache(maxsize=None)
+def _triggers():
+    out = []
+    for order, (etype, pats) in enumerate(lexicon.load("events")["triggers"].items()):
+        for p in pats:
+            out.append((etype, order, re.compile(p, re.I)))
+    return out
+
+
+def _clause_gap(text: str, a: int, b: int) -> int:
+    """Penalty for a clause boundary between two positions."""
+    seg = text[min(a, b):max(a, b)]
+    return 40 * len(re.findall(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b", seg))
+
+
+# A time phrase usually follows the verb it dates ("resumed on Monday"); a trigger
+# after the phrase is preferred only when the phrase opens its clause ("On Monday, ...").
+_AFTER_PENALTY = 25
+
+
+def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
+            published: dt.date | None, years: list[int]) -> list[dict]:
+    out = []
+    for ss, se in sentences:
+        sentence = text[ss:se]
+        txs = timex.find(text, ss, se)
+        if not txs:
+            continue
+        trig = []
+        for etype, order, pat in _triggers():
+            for m in pat.finditer(text, ss, se):
+                trig.append((m.start(), m.end(), etype, order))
+        if not trig:
+            continue
+        anchored = []
+        for t in txs:
+            best = None
+            for a, b, etype, order in trig:
+                if a < t.end and b > t.start:
+                    continue
+                dist = (t.start - b) if b <= t.start else (a - t.end)
+                if a >= t.end and not re.search(r"(?:^|[,;:]\s*)$", text[ss:t.start]):
+                    dist += _AFTER_PENALTY
+                key = (dist + _clause_gap(text, min(b, t.start), max(a, t.end)), order)
+                if best is None or key < best[0]:
+                    best = (key, a, b, etype)
+            if best is not None:
+                anchored.append((best[0], t, best[1], best[2], best[3]))
+        # a trigger is dated by its nearest time phrase only ("Today ... will resume in
+        # the coming days": the resumption is dated by "in the coming days")
+        nearest = {}
+        for key, t, a, b, etype in anchored:
+            if (a, etype) not in nearest or key < nearest[(a, etype)][0]:
+                nearest[(a, etype)] = (key, t)
+        for key, t, a, b, etype in anchored:
+            if nearest[(a, etype)][1] is not t:
+                continue
+            clause = text[max(ss, min(a, t.start) - 60):min(se, max(b, t.end) + 30)]
+            planned = bool(timex.FUTURE.search(clause)) or t.inherently_future
+            ahead = planned or t.lead in ("until", "till")
+            date, precision = timex.resolve(t, published, years, ahead=ahead)
+            if planned and date and published and dt.date.fromisoformat(date) < _window_start(published, precision) \
+                    and not t.inherently_future:
+                planned = False
+            status = "planned" if planned and (etype != "halt_extended" or t.kind == "coming") else "occurred"
+            mentions = ents.in_span(ss, se)
+            want = _ACTOR_BY_TYPE.get(etype, _ACTOR_TYPES)
+            before = [m for m in mentions if m[1] <= a and ents.type_of(m[3]) in want]
+            actor = min(before, key=lambda m: (want.index(ents.type_of(m[3])), a - m[1]))[3] if before else None
+            place = next((m[3] for m in mentions if ents.type_of(m[3]) == "place"), None)
+            out.append({"char_start": ss, "char_end": se, "evidence": sentence,
+                        "date_text": t.text, "event_type": etype, "event_date": date,
+                        "date_precision": precision, "status": status,
+                        "actor": actor, "place": place})
+    return out
+
+
+def _window_start(published: dt.date, precision: str) -> dt.date:
+    if precision == "week":
+        return published - dt.timedelta(days=published.weekday())
+    if precision == "month":
+        return published.replace(day=1)
+    if precision == "year":
+        return published.replace(month=1, day=1)
+    return published

@@ -1,0 +1,63 @@
+"""Stage `extract`: each article's canonical text → its entity, figure, quote and
+event mentions (interim/mentions.jsonl, one line per article). The per-article core
+`extract_article` is pure and independent of every other article."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from . import entities, events, figures, quotes, segments, timex
+from .config import Layout
+from .tables import atomic_write, read_table
+
+
+def extract_article(source_id: str, text: str, published: str | None,
+                    spans: list[segments.Span]) -> dict:
+    pub = dt.date.fromisoformat(published) if published else None
+    paras = segments.paragraphs(text, spans)
+    sents = [s for ps, pe in paras for s in segments.sentences(text, ps, pe)]
+    ents = entities.extract(text, sents)
+    years = timex.stated_years([t for ps, pe in paras for t in timex.find(text, ps, pe)])
+
+    figs = []
+    for ss, se in sents:
+        dates = [(t.start, t.end) for t in timex.find(text, ss, se)]
+        for f in figures.extract(text, ss, se, dates):
+            d = f.as_dict(text)
+            d["sentence"] = text[ss:se]
+            mentions = [m for m in ents.in_span(ss, se)
+                        if ents.type_of(m[3]) in ("organisation", "government_body")]
+            d["subject"] = mentions[0][3] if mentions else None
+            figs.append(d)
+    return {
+        "source_id": source_id,
+        "published_date": published,
+        "entities": [{"name": e.name, "type": e.type, "aliases": sorted(e.aliases), "role": e.role or None}
+                     for e in sorted(ents.entities.values(), key=lambda e: e.name)],
+        "entity_mentions": [{"char_start": s, "char_end": e, "surface": surf, "name": n}
+                            for s, e, surf, n in ents.mentions],
+        "figures": figs,
+        "quotes": quotes.extract(text, paras, sents, ents),
+        "events": events.extract(text, sents, ents, pub, years),
+    }
+
+
+def extract_all(sources: list[dict], texts: list[dict], segs: list[dict]) -> list[dict]:
+    by_source: dict[str, list[segments.Span]] = {}
+    for s in segs:
+        by_source.setdefault(s["source_id"], []).append(segments.Span(s["char_start"], s["char_end"], s["kind"]))
+    text_of = {t["source_id"]: t["text"] for t in texts}
+    return [extract_article(s["source_id"], text_of[s["source_id"]], s["published_date"],
+                            sorted(by_source.get(s["source_id"], []), key=lambda sp: sp.start))
+            for s in sorted(sources, key=lambda s: s["source_id"])]
+
+
+def dumps(articles: list[dict]) -> str:
+    return "".join(json.dumps(a, ensure_ascii=False, sort_keys=True) + "\n" for a in articles)
+
+
+def run(layout: Layout) -> None:
+    d = layout.data
+    articles = extract_all(read_table(d / "sources.csv", "sources"), read_table(d / "texts.csv", "texts"),
+                           read_table(d / "segments.csv", "segments"))
+    atomic_write({layout.interim / "mentions.jsonl": dumps(articles)})

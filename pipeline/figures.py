@@ -1,0 +1,336 @@
+"""Figures: money, counts, percentages, durations and quantities stated in a sentence,
+with qualifier, range, rate and measure. Dates, times, ordinals, labels, ages and
+phone numbers are screened out first. Pure: sentence text in, figure dicts out."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import inflect
+from text_to_num import text2num
+
+from . import lexicon
+
+_INFLECT = inflect.engine()
+
+
+@lru_cache(maxsize=None)
+def _lx():
+    lx = lexicon.load("figures")
+    alt = lexicon.alternation
+    words = alt(lx["number_words"], False)
+    word_num = rf"\b{words}(?:(?:[- ]|[ ]and[ ]){words})*\b"
+    num = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+           rf"|(?i:half[ ]a(?=[ ](?:million|billion|trillion)))|(?i:a[ ](?:dozen|hundred|thousand|million|billion))"
+           rf"|(?i:{word_num})(?:[ ](?i:dozen))?|(?i:a[ ]dozen))")
+    scale = rf"(?:[ ]?(?P<scale>{alt(lx['scales'], False)})(?![A-Za-z]))"
+    sym = alt(lx["currency_symbols"], False)
+    qual = {}
+    for q, phrases in lx["qualifiers"].items():
+        for p in phrases:
+            qual[p.lower()] = q
+    fillers = alt(lx["qualifier_fillers"])
+    time_units = lx["time_units"]
+    return {
+        "lx": lx,
+        # a number with its currency symbol and scale: "£1.5billion", "$30m", "34,000", "forty-five"
+        "number": re.compile(rf"(?<![\w.,£$€¥₹/:-])(?P<cur>{sym})?[ ]?{num}{scale}?(?![\w/]|[.,]\d)"),
+        "a_unit": re.compile(rf"(?<![\w-])(?P<num>(?i:an?))[ ](?P<unit>{alt(time_units)})(?![\w-])"),
+        "percent": re.compile(r"\s?(?:%|per[ ]?cent\b|percent\b|pc\b)"),
+        "points": re.compile(r"\s+percentage[ -]points?\b|\s?pp\b"),
+        "cur_word": re.compile(rf"\s+(?P<w>{alt(lx['currency_words'])})"),
+        "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'])})(?:\s+of\b)?"),
+        "time": re.compile(rf"(?:\s+|-)(?P<u>{alt(time_units)})(?!-old)\b"),
+        "hyphen_noun": re.compile(r"-(?P<w>[a-z]+)\b"),
+        "per": re.compile(rf"\s+(?:(?:a|an|per|each|every)\s+(?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
+        "word": re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)"),
+        "range": re.compile(rf"\s*(?P<join>-|–|—|to|and)\s*(?P<cur>{sym})?[ ]?{num}{scale}?(?![\w/]|[.,]\d)"),
+        "qualifier": re.compile(rf"(?i:(?P<q>{alt(qual)})(?:[ ]{fillers})?)[ ]+\Z"),
+        "between": re.compile(r"(?i:between|from)[ ]+\Z"),
+        "qual_map": qual,
+        "labels": re.compile(rf"(?i:{alt(lx['label_words'])})\.?[ ]+\Z"),
+        "age": re.compile(r"\A-years?-old|\A[ -]years?[ -]old|\A-year\b"),
+        "aged": re.compile(r"(?i:\baged)[ ]+\Z"),
+        "time_of_day": re.compile(r"\A(?::\d{2})?[ ]?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|hrs\b|o'clock)", re.I),
+        "phone": re.compile(r"(?<!\d)(?:\+\d{1,3}[ -]?)?(?:\(?0\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4})(?!\d)"),
+        "ordinal": re.compile(r"\A(?:st|nd|rd|th)\b"),
+    }
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    kind: str
+    value: float
+    value_high: float | None
+    unit: str
+    per: str | None
+    qualifier: str
+    measure: str = ""
+
+    def as_dict(self, text: str) -> dict:
+        return {"char_start": self.start, "char_end": self.end, "surface": text[self.start:self.end],
+                "kind": self.kind, "value": self.value, "value_high": self.value_high,
+                "unit": self.unit, "per": self.per, "qualifier": self.qualifier,
+                "measure": self.measure}
+
+
+def _number(numtext: str, scale: str | None) -> float | None:
+    lx = _lx()["lx"]
+    t = numtext.lower().replace("-", " ").strip()
+    if t[0].isdigit():
+        v = float(t.replace(",", ""))
+    elif t.startswith("half a"):
+        v = 0.5
+    elif t.startswith("a "):
+        rest = t[2:]
+        v = 12.0 if rest == "dozen" else float(text2num(rest, "en")) if rest != "hundred" else 100.0
+    else:
+        dozen = t.endswith(" dozen") or t == "dozen"
+        if dozen:
+            t = t[: -len("dozen")].strip() or "one"
+        try:
+            v = float(text2num(t, "en"))
+        except ValueError:
+            return None
+        if dozen:
+            v *= 12
+    if scale:
+        v *= lx["scales"][scale] if scale in lx["scales"] else lx["scales"][scale.lower()]
+    return v
+
+
+def _singular(word: str) -> str:
+    lx = _lx()["lx"]
+    w = word.lower()
+    if w in lx["singular_exceptions"]:
+        return lx["singular_exceptions"][w]
+    if not w.endswith("s") or w.endswith("ss"):
+        return w
+    s = _INFLECT.singular_noun(w)
+    return s if s else w
+
+
+def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    """The counted noun after a number: the first plural (or person) word of the run
+    of content words that follows it ("three English-speaking cybercrime groups" →
+    group), else the run's last word. Capitalised words are names, not nouns."""
+    R = _lx()
+    lx = R["lx"]
+    stops = set(lx["stop_words"])
+    persons = set(lx["person_nouns"])
+    # "1,000 of its staff"
+    m = re.match(r"\s+of\s+(?:the|its|their|our|his|her)\s+(?P<w>[a-z]+)\b", text[pos:end])
+    if m:
+        w = m.group("w")
+        return ("person" if w in persons else _singular(w)), pos + m.end()
+    head, cur = None, pos
+    for _ in range(4):
+        m = R["word"].match(text, cur, end)
+        if not m:
+            break
+        w = m.group("w")
+        lw = w.lower()
+        if lw in stops or (head and lw.endswith(("ed", "ly", "ing"))):
+            break
+        cur, head = m.end(), w
+        if lw in persons:
+            return "person", cur
+        if lw.endswith("s") and not w.isupper():
+            break
+    if head is None or head[0].isupper() or not head.replace("-", "").isalpha():
+        return None, pos   # a name ("700 in the UK", "5 Downing Street"), not a counted noun
+    return _singular(head), cur
+
+
+def _qualifier(text: str, start: int, floor: int) -> tuple[str, int]:
+    R = _lx()
+    m = R["qualifier"].search(text, max(floor, start - 40), start)
+    if m:
+        return R["qual_map"][m.group("q").lower()], m.start()
+    return "exact", start
+
+
+def _screened(text: str, m: re.Match, floor: int) -> bool:
+    """Numbers that are not figures: labels, ages, times, ordinals, codes."""
+    R = _lx()
+    s, e = m.start("num"), m.end()
+    before = text[max(floor, s - 20):s]
+    after = text[e:e + 12]
+    if R["labels"].search(before) or R["aged"].search(before):
+        return True
+    if R["age"].match(after) or R["time_of_day"].match(after) or R["ordinal"].match(after):
+        return True
+    if s > 0 and (text[s - 1].isalpha() or text[s - 1] in "#№") and not m.group("cur"):
+        return True
+    return text[e:e + 1] == "/"
+
+
+def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Figures in text[start:end] (a sentence); `blocked` spans (dates) hold none."""
+    R = _lx()
+    lx = R["lx"]
+    phones = [(p.start(), p.end()) for p in R["phone"].finditer(text, start, end)
+              if len(re.sub(r"\D", "", p.group())) >= 9]
+    blocked = list(blocked) + phones
+    out: list[Figure] = []
+    taken_until = start
+    for m in R["number"].finditer(text, start, end):
+        s = m.start()
+        if s < taken_until or any(b0 <= m.start("num") < b1 for b0, b1 in blocked):
+            continue
+        if _screened(text, m, start):
+            continue
+        f = _read(text, m, start, end, out)
+        if f:
+            out.append(f)
+            taken_until = f.end
+    for m in R["a_unit"].finditer(text, start, end):
+        if any(f.start <= m.start() < f.end for f in out) or any(b0 <= m.start() < b1 for b0, b1 in blocked):
+            continue
+        before = text[max(start, m.start() - 25):m.start()]
+        if re.search(r"(?:[\d%]|\b(?:cars?|people|times?|once|twice)\w*|\w+s)[ ]\Z", before) and \
+                not R["qualifier"].search(before) and not re.search(r"\b(?:for|after|within|in|than|than a|over)[ ]\Z", before):
+            continue   # "1,000 cars a day": a rate, not a duration
+        if re.match(r"\s+(?:ago|earlier|later)\b", text[m.end():m.end() + 10]):
+            continue
+        unit = lx["time_units"][m.group("unit").lower()]
+        factor = lx["time_unit_factor"].get(m.group("unit").lower(), 1)
+        qual, qs = _qualifier(text, m.start(), start)
+        out.append(Figure(qs, m.end(), "duration", float(factor), None, unit, None, qual))
+    out.sort(key=lambda f: f.start)
+    _measures(text, start, end, out)
+    return out
+
+
+def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
+    R = _lx()
+    lx = R["lx"]
+    value = _number(m.group("num"), m.group("scale"))
+    if value is None:
+        return None
+    numtext = m.group("num").lower()
+    wordy = not numtext[0].isdigit()
+    cur = lx["currency_symbols"].get(m.group("cur")) if m.group("cur") else None
+    pos = m.end()
+    value_high = None
+    qual, qstart = _qualifier(text, m.start(), start)
+    # ranges: "£40m to £60m", "between 5 and 10", "300-400 flights"
+    rm = R["range"].match(text, pos, end)
+    between = R["between"].search(text, max(start, qstart - 12), qstart)
+    if rm and (rm.group("join") != "and" or between):
+        high = _number(rm.group("num"), rm.group("scale"))
+        low = value
+        if not m.group("scale") and rm.group("scale"):
+            low = _number(m.group("num"), rm.group("scale"))   # "£40-60m"
+        if high is not None and low is not None and high > low:
+            value, value_high, pos, qual = low, high, rm.end(), "range"
+            cur = cur or lx["currency_symbols"].get(rm.group("cur") or "")
+            if between:
+                qstart = between.start()
+    # what the number counts
+    if cur:
+        kind, unit = "money", cur
+    elif (pm := R["percent"].match(text, pos, end)):
+        kind, unit, pos = "percentage", "percent", pm.end()
+    elif (pm := R["points"].match(text, pos, end)):
+        kind, unit, pos = "percentage", "percentage_point", pm.end()
+    elif (cm := R["cur_word"].match(text, pos, end)):
+        kind, unit, pos = "money", lx["currency_words"].get(cm.group("w"), lx["currency_words"].get(cm.group("w").lower())), cm.end()
+    elif (qm := R["quantity"].match(text, pos, end)):
+        kind, unit, pos = "quantity", lx["quantity_units"][qm.group("u")], qm.end()
+    elif (tm := R["time"].match(text, pos, end)):
+        u = tm.group("u").lower()
+        kind, unit, pos = "duration", lx["time_units"][u], tm.end()
+        factor = lx["time_unit_factor"].get(u, 1)
+        value *= factor
+        value_high = value_high * factor if value_high else None
+        if re.match(r"\s+(?:ago|old)\b", text[pos:pos + 6]):
+            return None
+        if qual == "more_than" and text[qstart:qstart + 4].lower() == "over":
+            qual, qstart = "exact", m.start()   # "repaid over five years": a period
+    else:
+        hm = R["hyphen_noun"].match(text, pos, end)
+        if hm and hm.group("w") in lx["person_nouns"]:
+            kind, unit, pos = "count", "person", hm.end()
+        elif hm and hm.group("w") and hm.group("w") not in lx["stop_words"] and len(hm.group("w")) > 2:
+            kind, unit, pos = "count", _singular(hm.group("w")), hm.end()
+        else:
+            noun, npos = _count_noun(text, pos, end)
+            if noun is None:
+                noun = _noun_from_context(text, start, m.start(), pos, end, previous)
+                if noun is None:
+                    return None
+                kind, unit = "count", noun[0]
+                if noun[1]:
+                    # inherits the rate of the figure it continues
+                    return Figure(qstart, pos, kind, value, value_high, unit, noun[1], qual)
+            else:
+                kind, unit, pos = "count", noun, npos
+        if numtext == "one" and value_high is None:
+            return None   # "one loan offer": 'one' alone is not a count
+    per = None
+    if kind != "duration":
+        pm = R["per"].match(text, pos, end)
+        if pm:
+            per = lx["per_words"][pm.group("p1") or pm.group("p2")]
+            pos = pm.end()
+    return Figure(qstart, pos, kind, value, value_high, unit, per, qual)
+
+
+def _noun_from_context(text, sstart, nstart, pos, end, previous):
+    """A count with no noun after it: "30,000 who work ..." (person), "employing
+    34,000 at ..." (person), "700 in the UK" after "1,000 cars a day" (car, per day)."""
+    after = text[pos:min(end, pos + 20)]
+    if re.match(r"\s+who\b", after):
+        return ("person", None)
+    before = text[max(sstart, nstart - 30):nstart].lower()
+    if re.search(r"\b(?:employ\w*|staff\w*|workforce of|headcount of)\s+(?:\w+\s+)?\Z", before):
+        return ("person", None)
+    counts = [f for f in previous if f.kind == "count"]
+    if counts and re.search(r"\b(?:including|of which|with|and|plus|while)\s+(?:\w+\s+)?\Z", before):
+        return (counts[-1].unit, counts[-1].per)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _measure_rules():
+    rules = []
+    for r in lexicon.load("measures")["measures"]:
+        rules.append((r["measure"], re.compile(r["pattern"], re.I), set(r.get("kinds") or ()),
+                      set(r.get("units") or ())))
+    return rules
+
+
+def _plural(unit: str) -> str:
+    return "people" if unit == "person" else _INFLECT.plural_noun(unit)
+
+
+def _measures(text: str, start: int, end: int, figures: list[Figure]) -> None:
+    """Each figure's measure: the measure rule matching nearest the number within its
+    stretch of the sentence (between the neighbouring figures)."""
+    for i, f in enumerate(figures):
+        lo = figures[i - 1].end if i else start
+        hi = figures[i + 1].start if i + 1 < len(figures) else end
+        best = None
+        for order, (measure, pat, kinds, units) in enumerate(_measure_rules()):
+            if (kinds and f.kind not in kinds) or (units and f.unit not in units):
+                continue
+            for m in pat.finditer(text, lo, hi):
+                if f.start <= m.start() < f.end and f.kind != "count":
+                    dist = 0
+                else:
+                    dist = f.start - m.end() if m.end() <= f.start else m.start() - f.end
+                dist = max(dist, 0)
+                key = (dist, order)
+                if best is None or key < best[0]:
+                    best = (key, measure)
+        if best:
+            f.measure = best[1].replace("{unit}", _plural(f.unit))
+        elif f.kind == "count":
+            f.measure = _plural(f.unit)
+        else:
+            f.measure = {"money": "amount", "percentage": "share", "duration": "duration",
+                         "quantity": "amount"}[f.kind]

@@ -1,0 +1,210 @@
+"""Temporal expressions: found with strict patterns (never free-text date guessing),
+then resolved against the publication date as DATA_MODEL.md says. Pure."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from . import lexicon
+
+_LX = lexicon.load("time")
+MONTHS: dict[str, int] = {}
+_MONTH_RX = []
+for _i, _names in enumerate(_LX["months"], start=1):
+    for _k, _n in enumerate(_names):
+        MONTHS[_n] = _i
+        _MONTH_RX.append(re.escape(_n) + (r"\.?" if _k else ""))   # "Sept." but not "August."
+WEEKDAYS: dict[str, int] = {n: i for i, n in enumerate(_LX["weekdays"])}
+NUMBER_WORDS: dict[str, int] = _LX["number_words"]
+FUTURE = re.compile(lexicon.alternation(_LX["future_markers"]), re.I)
+
+_M = r"(?-i:\b(?:" + "|".join(sorted(_MONTH_RX, key=len, reverse=True)) + r"))"   # capitalised only
+_WD = r"(?-i:" + lexicon.alternation(WEEKDAYS) + ")"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]|20)\d{2}"
+_N = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + "|a|an)"
+_PART = r"(?:[ ](?:morning|afternoon|evening|night))?"
+_Q = r"[“”\"‘’']?"   # a stray quote mark inside the phrase: in the “coming days”
+
+_PATTERNS = [
+    ("wd_dmy", rf"(?P<wd>{_WD}),?[ ](?:the[ ])?(?P<d>{_D})[ ](?:of[ ])?(?P<m>{_M})(?:,?[ ](?P<y>{_Y}))?"),
+    ("wd_mdy", rf"(?P<wd>{_WD}),?[ ](?P<m>{_M})[ ](?P<d>{_D})(?![\d,]\d)(?:,?[ ](?P<y>{_Y}))?"),
+    ("dmy", rf"(?P<d>{_D})[ ](?:of[ ])?(?P<m>{_M})(?:,?[ ](?P<y>{_Y}))?"),
+    ("mdy", rf"(?P<m>{_M})[ ](?P<d>{_D})(?![\d,]\d)(?:,?[ ](?P<y>{_Y}))?"),
+    ("edge", rf"(?:the[ ])?(?P<edge>end|start|beginning|middle|close)[ ]of[ ](?:"
+             rf"(?P<m>{_M})(?:[ ](?P<y>{_Y}))?|(?P<rel>last|this|next)[ ](?P<unit>week|month|year)"
+             rf"|the[ ](?P<unit_the>week|month|year))"),
+    ("month_year", rf"(?:(?:early|mid|late)[- ])?(?P<m>{_M})[ ](?P<y>{_Y})"),
+    ("rel_unit", r"(?P<rel>last|this|next|past)[ ](?P<unit>week|month|year|weekend)\b"),
+    ("rel_this", r"(?P<rel>earlier|later)[ ]this[ ](?P<unit>week|month|year)\b"),
+    ("weekend", r"(?:over|at|during)[ ]the[ ]weekend\b"),
+    ("coming", rf"(?:in|over|within)[ ]the[ ]{_Q}(?:coming|next|following)[ ](?:few[ ])?(?P<unit>days|weeks){_Q}"),
+    ("ago", rf"(?P<n>{_N})[ ](?P<unit>day|week|month|year)s?[ ]ago\b"),
+    ("dayword", r"(?P<dw>today|yesterday|tomorrow|tonight|this[ ]morning|this[ ]afternoon|this[ ]evening|last[ ]night)\b"),
+    ("weekday", rf"(?:(?P<rel>last|this|next)[ ])?(?P<wd>{_WD}){_PART}"),
+    ("in_month", rf"(?:(?:early|mid|late)[- ])?(?P<m>{_M})(?![ ]\d)"),
+    ("year", rf"(?P<y>{_Y})(?![\d,.]\d)"),
+]
+_LEADS = r"(?:on|since|until|till|by|from|before|after|in|at|during|throughout|of)"
+_BARE_NEEDS_LEAD = {"in_month", "year"}   # "in May", "in 2024"; bare "May" is a verb too
+def _compile():
+    # named groups must be unique across alternatives: suffix them with the pattern name
+    parts = []
+    for name, pat in _PATTERNS:
+        pat = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}__{name}>", pat)
+        parts.append(f"(?P<{name}>{pat})")
+    return re.compile(rf"(?<![\w-])(?P<lead>{_LEADS}[ ](?:at[ ]least[ ])?)?(?:"
+                      + "|".join(parts) + r")(?![\w-])", re.I)
+
+
+_RE = _compile()
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    kind: str
+    lead: str
+    parts: dict
+
+    @property
+    def inherently_future(self) -> bool:
+        p = self.parts
+        return (self.kind == "coming" or p.get("rel") == "next" or p.get("dw") == "tomorrow"
+                or self.lead.startswith(("until", "till")))
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[Timex]:
+    end = len(text) if end is None else end
+    out = []
+    for m in _RE.finditer(text, start, end):
+        kind = next(n for n, _ in _PATTERNS if m.group(n) is not None)
+        lead = (m.group("lead") or "").strip().lower()
+        parts = {k.split("__")[0]: v for k, v in m.groupdict().items()
+                 if "__" in k and k.endswith("__" + kind) and v is not None}
+        parts = {k: v if k in ("m", "wd") else v.lower() for k, v in parts.items()}
+        if kind in _BARE_NEEDS_LEAD and not lead:
+            continue
+        if kind == "in_month" and lead in ("at", "of"):
+            continue
+        out.append(Timex(m.start(), m.end(), m.group(), kind, lead, parts))
+    return out
+
+
+def stated_years(timexes: list[Timex]) -> list[int]:
+    return sorted({int(t.parts["y"]) for t in timexes if "y" in t.parts})
+
+
+def _day(parts) -> int:
+    return int(re.match(r"\d+", parts["d"]).group())
+
+
+def _month(parts) -> int:
+    return MONTHS[parts["m"].rstrip(".")]
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def _pick_year(month: int, day: int, published: dt.date | None, years: list[int], ahead: bool):
+    """Year for a date written without one: the most recent such date on or before
+    publication, or the next one when the text puts it ahead."""
+    if published is None:
+        return years[-1] if years else None
+    y = published.year
+    try:
+        cand = dt.date(y, month, day)
+    except ValueError:
+        return y
+    if ahead and cand < published:
+        return y + 1
+    if not ahead and cand > published:
+        return y - 1
+    return y
+
+
+def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool = False
+            ) -> tuple[str | None, str]:
+    """(ISO date or None, precision) for a temporal expression."""
+    p, P = t.parts, published
+    ahead = ahead or t.inherently_future
+    try:
+        if t.kind in ("wd_dmy", "wd_mdy", "dmy", "mdy"):
+            m, d = _month(p), _day(p)
+            y = int(p["y"]) if "y" in p else _pick_year(m, d, P, years, ahead)
+            if y and "y" not in p and "wd" in p:
+                # "Monday, 6 October": the weekday settles the year when one near fits
+                fits = [c for c in (y, y + 1, y - 1) if dt.date(c, m, d).weekday() == WEEKDAYS[p["wd"]]]
+                y = fits[0] if fits else y
+            return (dt.date(y, m, d).isoformat(), "day") if y else (None, "unknown")
+        if t.kind == "month_year":
+            return dt.date(int(p["y"]), _month(p), 1).isoformat(), "month"
+        if t.kind == "year":
+            return dt.date(int(p["y"]), 1, 1).isoformat(), "year"
+        if t.kind == "in_month" or (t.kind == "edge" and "m" in p):
+            m = _month(p)
+            y = int(p["y"]) if "y" in p else _pick_year(m, 1, P.replace(day=1) if P else None, years, ahead)
+            return (dt.date(y, m, 1).isoformat(), "month") if y else (None, "unknown")
+        if P is None:
+            return None, "unknown"
+        if t.kind == "edge":
+            unit = p.get("unit") or p.get("unit_the")
+            shift = {"last": -1, "next": 1}.get(p.get("rel"), 0)
+            return _unit_start(P, unit, shift)
+        if t.kind in ("rel_unit", "rel_this"):
+            unit, rel = p["unit"], p["rel"]
+            if unit == "weekend":
+                sat = _last_saturday(P)
+                if rel == "next" or (rel == "this" and ahead and sat < P - dt.timedelta(days=1)):
+                    sat += dt.timedelta(days=7)
+                elif rel in ("last", "past") and P.weekday() >= 5:
+                    sat -= dt.timedelta(days=7)
+                return sat.isoformat(), "week"
+            shift = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+            return _unit_start(P, unit, shift)
+        if t.kind == "weekend":
+            return _last_saturday(P).isoformat(), "week"
+        if t.kind == "coming":
+            return _monday(P).isoformat(), "week"
+        if t.kind == "ago":
+            n = p["n"].lower()
+            n = 1 if n in ("a", "an") else NUMBER_WORDS.get(n) or int(n)
+            unit = p["unit"]
+            d = P - relativedelta(**{unit + "s": n})
+            return _unit_start(d, unit, 0) if unit != "day" else (d.isoformat(), "day")
+        if t.kind == "dayword":
+            w = p["dw"].lower()
+            off = -1 if w in ("yesterday", "last night") else 1 if w == "tomorrow" else 0
+            return (P + dt.timedelta(days=off)).isoformat(), "day"
+        if t.kind == "weekday":
+            wd, rel = WEEKDAYS[p["wd"]], p.get("rel")
+            if rel == "this":
+                return (_monday(P) + dt.timedelta(days=wd)).isoformat(), "day"
+            if rel == "next" or (ahead and rel != "last"):
+                delta = (wd - P.weekday()) % 7 or 7
+                return (P + dt.timedelta(days=delta)).isoformat(), "day"
+            delta = (P.weekday() - wd) % 7
+            if rel == "last" and delta == 0:
+                delta = 7
+            return (P - dt.timedelta(days=delta)).isoformat(), "day"
+    except (ValueError, KeyError, OverflowError):
+        return None, "unknown"
+    return None, "unknown"
+
+
+def _last_saturday(P: dt.date) -> dt.date:
+    return P - dt.timedelta(days=(P.weekday() - 5) % 7)
+
+
+def _unit_start(P: dt.date, unit: str, shift: int) -> tuple[str, str]:
+    if unit == "week":
+        return (_monday(P) + dt.timedelta(weeks=shift)).isoformat(), "week"
+    if unit == "month":
+        return (P.replace(day=1) + relativedelta(months=shift)).isoformat(), "month"
+    return dt.date(P.year + shift, 1, 1).isoformat(), "year"
