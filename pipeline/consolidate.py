@@ -235,8 +235,9 @@ def window(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None:
     d = dt.date.fromisoformat(date)
     if precision == "day":
         return d, d
-    if precision == "week":
-        return d, d + dt.timedelta(days=6)
+    if precision == "week":   # the ISO week holding it (a weekend is dated by its Saturday)
+        monday = d - dt.timedelta(days=d.weekday())
+        return monday, monday + dt.timedelta(days=6)
     if precision == "month":
         nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return d, nxt - dt.timedelta(days=1)

@@ -309,8 +309,9 @@ def _plural(unit: str) -> str:
 
 
 def _measures(text: str, start: int, end: int, figures: list[Figure]) -> None:
-    """Each figure's measure: the measure rule matching nearest the number within its
-    stretch of the sentence (between the neighbouring figures)."""
+    """Each figure's measure: the first measure rule (most specific) that matches
+    within its stretch of the sentence (between the neighbouring figures), the
+    nearest match breaking ties."""
     for i, f in enumerate(figures):
         lo = figures[i - 1].end if i else start
         hi = figures[i + 1].start if i + 1 < len(figures) else end
@@ -324,7 +325,7 @@ def _measures(text: str, start: int, end: int, figures: list[Figure]) -> None:
                 else:
                     dist = f.start - m.end() if m.end() <= f.start else m.start() - f.end
                 dist = max(dist, 0)
-                key = (dist, order)
+                key = (order, dist)   # the more specific rule (listed first) wins
                 if best is None or key < best[0]:
                     best = (key, measure)
         if best:

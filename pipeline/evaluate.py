@@ -1,0 +1,192 @@
+"""Stage `evaluate`: extraction quality against hand annotations (tests/gold/), on the
+shipped articles (data/) and on the development set of fictional incidents
+(tests/devset/raw, built afresh into a temporary folder), written to
+reports/metrics.json for `dvc metrics show`. Matching rules: tests/gold/README.md."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+from .config import ROOT, Layout
+from .consolidate import normalise_quote, window
+from .tables import atomic_write, read_table
+
+GOLD = ROOT / "tests" / "gold"
+DEVSET_RAW = ROOT / "tests" / "devset" / "raw"
+QUOTE_SIMILARITY = 90   # tests/gold/README.md: text similarity >= 0.9
+
+
+def load_gold(folder: Path) -> dict[str, dict]:
+    out = {}
+    for p in sorted(folder.glob("*.yaml")):
+        with open(p, encoding="utf-8") as fh:
+            g = yaml.safe_load(fh)
+        out[g["source_id"]] = g
+    return out
+
+
+def load_predictions(data_dir: Path) -> dict[str, dict[str, list[dict]]]:
+    """Per source: figure, quote and event mentions with their facts' fields."""
+    t = {n: read_table(data_dir / f"{n}.csv", n) for n in (
+        "figures", "figure_mentions", "quotes", "quote_mentions", "events", "event_mentions",
+        "entities", "entity_aliases")}
+    names = defaultdict(set)
+    for e in t["entities"]:
+        names[e["entity_id"]].add(e["name"].casefold())
+    for a in t["entity_aliases"]:
+        names[a["entity_id"]].add(a["alias"].casefold())
+    figs = {f["figure_id"]: f for f in t["figures"]}
+    evs = {e["event_id"]: e for e in t["events"]}
+    out: dict[str, dict[str, list]] = defaultdict(lambda: {"figures": [], "quotes": [], "events": []})
+    for m in t["figure_mentions"]:
+        out[m["source_id"]]["figures"].append({**figs[m["figure_id"]], **m})
+    for m in t["quote_mentions"]:
+        out[m["source_id"]]["quotes"].append({**m, "speaker_names": names.get(m["speaker_id"], set()),
+                                              "group": m["quote_id"]})
+    for m in t["event_mentions"]:
+        e = evs[m["event_id"]]
+        out[m["source_id"]]["events"].append({**m, "event_type": e["event_type"], "group": m["event_id"]})
+    return out
+
+
+def _num(x):
+    return None if x is None else float(x)
+
+
+def _match(gold: list, pred: list, score) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching by descending score (score None: no match)."""
+    cands = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            s = score(g, p)
+            if s is not None:
+                cands.append((-s, i, j))
+    pairs, gi, pj = [], set(), set()
+    for _, i, j in sorted(cands):
+        if i not in gi and j not in pj:
+            pairs.append((i, j))
+            gi.add(i)
+            pj.add(j)
+    return pairs
+
+
+def _figure_score(g, p):
+    same = (g["kind"] == p["kind"] and _num(g["value"]) == p["value"]
+            and _num(g.get("value_high")) == p["value_high"] and g["unit"] == p["unit"]
+            and (g.get("per") or None) == p["per"])
+    return 1 if same else None
+
+
+def _quote_score(g, p):
+    s = fuzz.ratio(normalise_quote(g["text"]), normalise_quote(p["text"]))
+    return s if s >= QUOTE_SIMILARITY else None
+
+
+def _event_score(g, p):
+    if g["event_type"] != p["event_type"]:
+        return None
+    gd, gp = (str(g["event_date"]) if g.get("event_date") else None), g["date_precision"]
+    if gp == "unknown" or not gd:
+        return 1
+    if not p["event_date"]:
+        return None
+    w = window(gd, gp)
+    d = dt.date.fromisoformat(p["event_date"])
+    if not (w[0] <= d <= w[1]):
+        return None
+    return 2 if p["event_date"] == gd else 1
+
+
+def _prf(tp, n_pred, n_gold):
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "gold": n_gold, "predicted": n_pred, "matched": tp}
+
+
+def _pair_f1(matched: list[tuple[str, str]]) -> dict:
+    """Grouping quality over pairs of matched mentions: (gold group, predicted group)."""
+    tp = fp = fn = 0
+    for (g1, p1), (g2, p2) in combinations(matched, 2):
+        same_g, same_p = g1 == g2, p1 == p2
+        tp += same_g and same_p
+        fp += same_p and not same_g
+        fn += same_g and not same_p
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return {"pair_precision": round(p, 4), "pair_recall": round(r, 4),
+            "pair_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def _ratio(n, d):
+    return round(n / d, 4) if d else 1.0
+
+
+def score(gold: dict[str, dict], pred: dict[str, dict]) -> dict:
+    res = {}
+    # figures
+    tp = n_pred = n_gold = qual = meas = 0
+    for sid, g in gold.items():
+        gf, pf = g["figures"] or [], pred.get(sid, {}).get("figures", [])
+        pairs = _match(gf, pf, _figure_score)
+        tp += len(pairs)
+        n_pred += len(pf)
+        n_gold += len(gf)
+        qual += sum(gf[i]["qualifier"] == pf[j]["qualifier"] for i, j in pairs)
+        meas += sum((gf[i].get("measure") or "").strip().lower() == (pf[j]["measure"] or "") for i, j in pairs)
+    res["figures"] = {**_prf(tp, n_pred, n_gold), "qualifier_accuracy": _ratio(qual, tp),
+                      "measure_accuracy": _ratio(meas, tp)}
+    # quotes
+    tp = n_pred = n_gold = spk = 0
+    groups = []
+    for sid, g in gold.items():
+        gq, pq = g["quotes"] or [], pred.get(sid, {}).get("quotes", [])
+        pairs = _match(gq, pq, _quote_score)
+        tp += len(pairs)
+        n_pred += len(pq)
+        n_gold += len(gq)
+        for i, j in pairs:
+            gs = (gq[i].get("speaker") or "").casefold()
+            spk += (gs in pq[j]["speaker_names"]) if gs else not pq[j]["speaker_id"]
+            groups.append((gq[i].get("group") or f"{sid}:{i}", pq[j]["group"]))
+    res["quotes"] = {**_prf(tp, n_pred, n_gold), "speaker_accuracy": _ratio(spk, tp), **_pair_f1(groups)}
+    # events
+    tp = n_pred = n_gold = date_ok = prec_ok = 0
+    groups = []
+    for sid, g in gold.items():
+        ge, pe = g["events"] or [], pred.get(sid, {}).get("events", [])
+        pairs = _match(ge, pe, _event_score)
+        tp += len(pairs)
+        n_pred += len(pe)
+        n_gold += len(ge)
+        for i, j in pairs:
+            gd = str(ge[i]["event_date"]) if ge[i].get("event_date") else None
+            date_ok += gd == pe[j]["event_date"]
+            prec_ok += ge[i]["date_precision"] == pe[j]["date_precision"]
+            groups.append((ge[i].get("group") or f"{sid}:{i}", pe[j]["group"]))
+    res["events"] = {**_prf(tp, n_pred, n_gold), "date_accuracy": _ratio(date_ok, tp),
+                     "precision_accuracy": _ratio(prec_ok, tp), **_pair_f1(groups)}
+    return res
+
+
+def evaluate(data_dir: Path) -> dict:
+    from .build import build
+    out = {"shipped": score(load_gold(GOLD / "shipped"), load_predictions(data_dir))}
+    with tempfile.TemporaryDirectory() as tmp:
+        layout = Layout.build(DEVSET_RAW, Path(tmp) / "devset")
+        build(layout, publish=False)
+        out["devset"] = score(load_gold(GOLD / "devset"), load_predictions(layout.data))
+    return out
+
+
+def run(layout: Layout) -> None:
+    metrics = evaluate(layout.data)
+    atomic_write({layout.reports / "metrics.json": json.dumps(metrics, indent=2, sort_keys=True) + "\n"})

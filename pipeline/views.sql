@@ -1,0 +1,92 @@
+-- Analyst views over the typed tables. One statement per view.
+
+-- Numbers as an analyst writes them: 34,000 / 1,500,000,000 / 0.5
+CREATE MACRO fmt_num(x) AS CASE WHEN x = trunc(x) THEN format('{:,}', CAST(x AS HUGEINT)) ELSE CAST(x AS VARCHAR) END;
+
+-- Events in date order, with how many sources report each and who reported it first.
+CREATE VIEW timeline AS
+SELECT e.event_date, e.date_precision, e.event_type, e.status, e.summary,
+       count(DISTINCT m.source_id) AS source_count,
+       arg_min(m.source_id, coalesce(s.published_date, DATE '9999-12-31')) AS earliest_source,
+       min(s.published_date) AS first_reported,
+       count(DISTINCT coalesce(CAST(m.event_date AS VARCHAR), '') || m.date_precision) > 1 AS dates_differ,
+       a.name AS actor, p.name AS place, e.event_id
+FROM events e
+JOIN event_mentions m USING (event_id)
+JOIN sources s USING (source_id)
+LEFT JOIN entities a ON a.entity_id = e.actor_id
+LEFT JOIN entities p ON p.entity_id = e.place_id
+GROUP BY ALL
+ORDER BY e.event_date NULLS LAST, e.event_type, e.event_id;
+
+-- Measures reported with different values by different sources, values side by side.
+CREATE VIEW figure_discrepancies AS
+WITH by_value AS (
+    SELECT f.measure, f.kind, f.unit, coalesce(f.per, '') AS per, f.value, f.value_high,
+           string_agg(DISTINCT m.source_id, ', ' ORDER BY m.source_id) AS sources,
+           count(DISTINCT m.source_id) AS n
+    FROM figures f JOIN figure_mentions m USING (figure_id)
+    GROUP BY ALL
+)
+SELECT measure, kind, unit, per,
+       count(*) AS distinct_values,
+       string_agg(CASE WHEN value_high IS NULL THEN fmt_num(value)
+                       ELSE fmt_num(value) || '-' || fmt_num(value_high) END
+                  || ' [' || sources || ']', ' / ' ORDER BY value, value_high) AS values_reported,
+       min(value) AS min_value, max(coalesce(value_high, value)) AS max_value
+FROM by_value
+GROUP BY measure, kind, unit, per
+HAVING count(*) > 1 AND count(DISTINCT sources) > 1
+ORDER BY measure, unit, per;
+
+-- Who said what: every quote with its speaker and how many sources carry it.
+CREATE VIEW quotes_by_speaker AS
+SELECT coalesce(en.name, '(unattributed)') AS speaker, en.entity_type AS speaker_type,
+       q.speaker_role, q.text, q.is_partial,
+       count(*) AS mentions, count(DISTINCT m.source_id) AS source_count,
+       string_agg(DISTINCT m.source_id, ', ' ORDER BY m.source_id) AS sources, q.quote_id
+FROM quotes q
+JOIN quote_mentions m USING (quote_id)
+LEFT JOIN entities en ON en.entity_id = q.speaker_id
+GROUP BY ALL
+ORDER BY speaker, source_count DESC, q.quote_id;
+
+-- Every fact by how many independent sources (distinct outlets; an article with no
+-- known outlet counts on its own) report it.
+CREATE VIEW corroboration AS
+WITH facts AS (
+    SELECT 'event' AS fact_type, e.event_id AS fact_id,
+           e.event_type || ' ' || coalesce(CAST(e.event_date AS VARCHAR), 'undated') AS fact,
+           m.source_id
+    FROM events e JOIN event_mentions m USING (event_id)
+    UNION ALL
+    SELECT 'figure', f.figure_id,
+           f.measure || ': ' || fmt_num(f.value)
+             || coalesce('-' || fmt_num(f.value_high), '') || ' ' || f.unit
+             || coalesce(' per ' || f.per, ''),
+           m.source_id
+    FROM figures f JOIN figure_mentions m USING (figure_id)
+    UNION ALL
+    SELECT 'quote', q.quote_id, left(q.text, 100), m.source_id
+    FROM quotes q JOIN quote_mentions m USING (quote_id)
+)
+SELECT fact_type, fact,
+       count(DISTINCT coalesce(s.outlet, s.source_id)) AS independent_sources,
+       count(DISTINCT f.source_id) AS source_count,
+       string_agg(DISTINCT f.source_id, ', ' ORDER BY f.source_id) AS sources, fact_id
+FROM facts f JOIN sources s USING (source_id)
+GROUP BY fact_type, fact_id, fact
+ORDER BY independent_sources DESC, source_count DESC, fact_type, fact_id;
+
+-- Per source: what it is and what it contributes.
+CREATE VIEW source_coverage AS
+SELECT s.source_id, s.outlet, s.published_date, s.date_basis, s.char_count,
+       (SELECT count(*) FROM segments g WHERE g.source_id = s.source_id AND g.kind = 'body') AS body_lines,
+       (SELECT count(*) FROM segments g WHERE g.source_id = s.source_id AND g.kind <> 'body') AS other_lines,
+       (SELECT count(*) FROM figure_mentions x WHERE x.source_id = s.source_id) AS figure_mentions,
+       (SELECT count(*) FROM quote_mentions x WHERE x.source_id = s.source_id) AS quote_mentions,
+       (SELECT count(*) FROM event_mentions x WHERE x.source_id = s.source_id) AS event_mentions,
+       (SELECT count(DISTINCT x.entity_id) FROM entity_mentions x WHERE x.source_id = s.source_id) AS entities_named,
+       s.repairs
+FROM sources s
+ORDER BY s.source_id;
