@@ -71,7 +71,7 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
                 uf.union(i, by_key[key])
             else:
                 by_key[key] = i
-    # single-word person names ("Reeves") join the one full name ending in them
+    # single-word person names ("Smith") join the one full name ending in them
     persons = defaultdict(set)
     for i, (_, name, t, _) in enumerate(items):
         if t == "person" and " " in name:

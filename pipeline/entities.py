@@ -285,9 +285,15 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
         v["person"] += WEIGHT["strong"]
     if _is_acronym(m.key) and m.key not in lx["places"]:
         v["organisation"] += WEIGHT["medium"]
-    if prev in lx["place_preps"] and len(words) <= 3 and not _is_acronym(m.key):
+    prev2 = toks[idx - 2][2] if idx > 1 else ""
+    if (prev in lx["place_preps"] or prev in ("its", "their", "the") and prev2 in lx["place_preps"]) \
+            and len(words) <= 3 and not _is_acronym(m.key):
         v["place"] += WEIGHT["medium"]
-    if nxt.lower() in lx["place_nouns"] and len(words) <= 2 and not _is_acronym(m.key):
+    # "its Halewood facility", "its Coventry and Solihull sites"
+    later = [t[2] for t in toks[after_idx:after_idx + 4]]
+    if len(words) <= 2 and not _is_acronym(m.key) and (
+            nxt.lower() in lx["place_nouns"]
+            or (nxt == "and" and len(later) > 2 and later[1][:1].isupper() and later[2].lower() in lx["place_nouns"])):
         v["place"] += WEIGHT["medium"]
     if nxt in lx["verbs"] and 2 <= len(words) <= 3 and not _is_acronym(m.key):
         v["person"] += WEIGHT["medium"]
@@ -326,7 +332,7 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
                 if long:
                     c = long[0]
         canon[key] = c
-    # "Jaguar Land Rover (JLR)": a parenthesised acronym right after a name
+    # "Northfield Hospital Trust (NHT)": a parenthesised acronym right after a name
     for m in cands:
         after = text[m.end:m.end + 12]
         pm = re.match(r" \(([A-Z][A-Za-z.&]{1,9})\)", after)

@@ -29,13 +29,13 @@ def _lx():
         "verbs": set(sp["verbs"]),
         "spokes": tuple(en["spokesperson_words"]),
         "org_nouns": set(en["org_nouns"]),
-        # "..." Beese told the BBC. / "...", a company spokesperson stated.
+        # "..." Smith told Reuters. / "...", a company spokesperson stated.
         "post": re.compile(rf"\A[\s,.!?—–-]*(?P<phrase>[^.!?“”\"«»\n]{{1,80}}?)\s+(?P<verb>{verbs})"
                            rf"(?P<obj>\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*|reporters|journalists|colleagues|staff|MPs|councillors|parliament))?"),
         # "...", said Jane Doe, chief executive of X.
         "post_inv": re.compile(rf"\A[\s,]*(?P<verb>said|says|added|continued|wrote|explained|insisted|warned)\s+"
                                rf"(?P<phrase>[^.!?“”\"«»,\n]{{2,80}}?)(?=[,.;]|\s*\Z)"),
-        # A spokesperson added: / Peter Kyle said, / In a statement, the company said:
+        # A spokesperson added: / Jane Smith said, / In a statement, the company said:
         "pre": re.compile(rf"(?P<verb>{verbs})(?P<obj>(?:\s+[\w’'-]+){{0,5}}?)\s*[:,]?\s*\Z"),
         "pre_any": re.compile(rf"(?P<verb>{verbs})\b"),
         "according": re.compile(r"\baccording to\s+(?P<phrase>[^,.;“”\"«»\n]{2,80}?)(?=[,.;]|\s*\Z|\s+[“\"«])"),
@@ -58,7 +58,7 @@ class Quote:
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
-    """’ or ' between letters (don’t, JLR’s) or after a plural s before a noun
+    """’ or ' between letters (don’t, ACME’s) or after a plural s before a noun
     (patients’ records) is an apostrophe, not a closing quote."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "

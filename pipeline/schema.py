@@ -105,7 +105,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("speaker_id", "string", "Entity that spoke or wrote the words; empty if unattributed."),
     _f("speaker_role", "string", "Title or role the article gives the speaker, or spokesperson/statement."),
     _f("is_partial", "boolean", "True when the quoted words are embedded in reported speech."),
-    _f("speaker_text", "string", "The speaker as written (\"Mr Kyle\", \"he\", \"A spokesperson\")."),
+    _f("speaker_text", "string", "The speaker as written (\"Ms Smith\", \"he\", \"A spokesperson\")."),
     _f("cue", "string", "The attribution words (\"said\", \"told the BBC\")."),
     _f("event_id", "string", "Identifier of an event, derived from its content.", pattern=r"^evt-[0-9a-f]{12}$"),
     _f("event_type", "string", "Kind of happening (closed vocabulary).", enum=EVENT_TYPES),

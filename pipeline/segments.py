@@ -31,7 +31,7 @@ def _lex():
         "contains": tuple(s.lower() for s in lx["contains"]),
         "headers": {s.lower() for s in lx["link_list_headers"]},
         "bullets": tuple(lx["bullets"]),
-        # "| PA" / "|REUTERS/JLR" at the start of a line, maybe glued to body text
+        # "| PA" / "|REUTERS/ACME" at the start of a line, maybe glued to body text
         "lead_credit": re.compile(rf"\|[ \t]*{credit}(?:/[A-Z][\w.-]*)*"),
         # "... since the cyber attack | PA" at the end of a caption
         "tail_credit": re.compile(rf"[ \t]+\|[ \t]*{credit}(?:/[A-Z][\w.-]*)*[ \t]*\Z"),

@@ -1,0 +1,67 @@
+"""The repository keeps its promises: the README's two commands, CI running the
+README's test command, stages in order with their own code as deps, and an engine
+that knows nothing of the shipped articles."""
+import re
+import subprocess
+import sys
+
+import yaml
+
+from conftest import ROOT
+from pipeline import lexicon
+from pipeline.tables import read_table
+
+
+def _commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", quick)
+
+
+def test_readme_starts_with_two_commands():
+    setup, tests = _commands()
+    assert setup.endswith("dvc repro") and "pip install" in setup
+    assert "pytest" in tests and "DVC_NO_ANALYTICS=1" in tests and "DVC_DAEMON=0" in tests
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert _commands()[1] in ci.splitlines()
+    assert "dvc repro --force" in ci and "git status --porcelain" in ci
+
+
+def test_readme_examples_are_current():
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "readme.py"), "--check"], cwd=ROOT)
+    assert r.returncode == 0, "README is stale: run python scripts/readme.py"
+
+
+def test_stages_in_order_each_depending_on_its_module():
+    stages = yaml.safe_load((ROOT / "dvc.yaml").read_text())["stages"]
+    assert list(stages) == ["ingest", "extract", "consolidate", "validate", "publish", "evaluate"]
+    for name, st in stages.items():
+        assert st["cmd"] == f"python -m pipeline {name}"
+        deps = st["deps"]
+        assert f"pipeline/{name}.py" in deps or "pipeline" in deps, name
+
+
+def test_pipeline_knows_nothing_of_the_shipped_articles():
+    """No name of the story's people, organisations or groups, and none of its
+    numbers, appears in the engine's code or lexicons."""
+    names = set()
+    generic = set(lexicon.load("entities")["government_words"]) | set(lexicon.load("entities")["org_words"])
+    for e in read_table(ROOT / "data" / "entities.csv", "entities"):
+        if e["entity_type"] != "place" and e["name"] not in generic:
+            names.add(e["name"])
+    for a in read_table(ROOT / "data" / "entity_aliases.csv", "entity_aliases"):
+        if len(a["alias"]) > 2 and a["alias"] not in generic:
+            names.add(a["alias"])
+    numbers = {m["surface"] for m in read_table(ROOT / "data" / "figure_mentions.csv", "figure_mentions")
+               if re.search(r"\d{2}", m["surface"])}
+    code = {p: p.read_text(encoding="utf-8") for p in (ROOT / "pipeline").rglob("*")
+            if p.suffix in (".py", ".yaml", ".sql")}
+    for p, text in code.items():
+        for n in names:
+            assert not re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text), (p.name, n)
+        for n in numbers:
+            assert n not in text, (p.name, n)
+    assert len(names) > 10 and len(numbers) > 10
