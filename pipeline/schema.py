@@ -106,7 +106,7 @@ FIELDS: dict[str, Field] = {f.name: f for f in [
     _f("speaker_role", "string", "Title or role the article gives the speaker, or spokesperson/statement."),
     _f("is_partial", "boolean", "True when the quoted words are embedded in reported speech."),
     _f("speaker_text", "string", "The speaker as written (\"Ms Smith\", \"he\", \"A spokesperson\")."),
-    _f("cue", "string", "The attribution words (\"said\", \"told the BBC\")."),
+    _f("cue", "string", "The attribution words (\"said\", \"told reporters\")."),
     _f("event_id", "string", "Identifier of an event, derived from its content.", pattern=r"^evt-[0-9a-f]{12}$"),
     _f("event_type", "string", "Kind of happening (closed vocabulary).", enum=EVENT_TYPES),
     _f("event_date", "date", "When it happened or is planned for (a week: its Monday; a month: the 1st)."),
