@@ -104,7 +104,7 @@ def _tokens(text: str, start: int, end: int):
 
 
 def _title_before(toks, i) -> str:
-    """The job title written just before token i ("Business and Trade Secretary")."""
+    """The job title written just before token i ("Energy and Climate Secretary")."""
     lx = _lex()
     j = i - 1
     if j < 0 or toks[j][2] not in lx["heads"]:
@@ -125,8 +125,8 @@ def _title_before(toks, i) -> str:
 
 
 def _title_prefix(toks, i) -> list[str]:
-    """Capitalised words joined by and/&/of/for just before a title: the "Business
-    and" of "Business and Trade Secretary"."""
+    """Capitalised words joined by and/&/of/for just before a title: the "Energy
+    and" of "Energy and Climate Secretary"."""
     lx = _lex()
     out = []
     k = i
@@ -208,7 +208,7 @@ def _add_run(text, toks, run, first_index, at_start, cands):
         run = run[:-1]
     if not run:
         return
-    # "Industry Minister Chris McDonald", "CEO Adrian Mardell": a title, then the name
+    # "Health Minister Jane Smith", "CEO John Doe": a title, then the name
     heads = [k for k, t in enumerate(run) if t[2] in lx["heads"]]
     role = ""
     if heads and heads[-1] < len(run) - 1 and len(run) - heads[-1] - 1 <= 3:
@@ -289,7 +289,7 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
     if (prev in lx["place_preps"] or prev in ("its", "their", "the") and prev2 in lx["place_preps"]) \
             and len(words) <= 3 and not _is_acronym(m.key):
         v["place"] += WEIGHT["medium"]
-    # "its Halewood facility", "its Coventry and Solihull sites"
+    # "its Leeds facility", "its Derby and Crewe sites"
     later = [t[2] for t in toks[after_idx:after_idx + 4]]
     if len(words) <= 2 and not _is_acronym(m.key) and (
             nxt.lower() in lx["place_nouns"]
@@ -298,7 +298,7 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
     if nxt in lx["verbs"] and 2 <= len(words) <= 3 and not _is_acronym(m.key):
         v["person"] += WEIGHT["medium"]
     if nxt in lx["verbs"] or possessive or len(words) > 1:
-        # "Labour said", "Webasto’s", "UK Export Finance": something, probably an organisation
+        # "Acme said", "Acme’s", "Northfield Water Services": something, probably an organisation
         v["organisation"] += WEIGHT["weak"]
 
 

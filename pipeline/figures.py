@@ -34,7 +34,7 @@ def _lx():
     time_units = lx["time_units"]
     return {
         "lx": lx,
-        # a number with its currency symbol and scale: "£1.5billion", "$30m", "34,000", "forty-five"
+        # a number with its currency symbol and scale: "£2.5billion", "$30m", "12,500", "forty-five"
         "number": re.compile(rf"(?<![\w.,£$€¥₹/:-])(?P<cur>{sym})?[ ]?{num}{scale}?(?![\w/]|[.,]\d)"),
         "a_unit": re.compile(rf"(?<![\w-])(?P<num>(?i:an?))[ ](?P<unit>{alt(time_units)})(?![\w-])"),
         "percent": re.compile(r"\s?(?:%|per[ ]?cent\b|percent\b|pc\b)"),
@@ -121,7 +121,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     lx = R["lx"]
     stops = set(lx["stop_words"])
     persons = set(lx["person_nouns"])
-    # "1,000 of its staff"
+    # "2,000 of its staff"
     m = re.match(r"\s+of\s+(?:the|its|their|our|his|her)\s+(?P<w>[a-z]+)\b", text[pos:end])
     if m:
         w = m.group("w")
@@ -141,7 +141,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         if lw.endswith("s") and not w.isupper():
             break
     if head is None or head[0].isupper() or not head.replace("-", "").isalpha():
-        return None, pos   # a name ("700 in the UK", "5 Downing Street"), not a counted noun
+        return None, pos   # a name ("300 in France", "5 Downing Street"), not a counted noun
     return _singular(head), cur
 
 
@@ -193,7 +193,7 @@ def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = ()
         before = text[max(start, m.start() - 25):m.start()]
         if re.search(r"(?:[\d%]|\b(?:cars?|people|times?|once|twice)\w*|\w+s)[ ]\Z", before) and \
                 not R["qualifier"].search(before) and not re.search(r"\b(?:for|after|within|in|than|than a|over)[ ]\Z", before):
-            continue   # "1,000 cars a day": a rate, not a duration
+            continue   # "400 buses a day": a rate, not a duration
         if re.match(r"\s+(?:ago|earlier|later)\b", text[m.end():m.end() + 10]):
             continue
         unit = lx["time_units"][m.group("unit").lower()]
@@ -281,8 +281,8 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
 
 
 def _noun_from_context(text, sstart, nstart, pos, end, previous):
-    """A count with no noun after it: "30,000 who work ..." (person), "employing
-    34,000 at ..." (person), "700 in the UK" after "1,000 cars a day" (car, per day)."""
+    """A count with no noun after it: "4,000 who work ..." (person), "employing
+    12,500 at ..." (person), "300 in France" after "400 buses a day" (bus, per day)."""
     after = text[pos:min(end, pos + 20)]
     if re.match(r"\s+who\b", after):
         return ("person", None)

@@ -33,7 +33,7 @@ def _lex():
         "bullets": tuple(lx["bullets"]),
         # "| PA" / "|REUTERS/ACME" at the start of a line, maybe glued to body text
         "lead_credit": re.compile(rf"\|[ \t]*{credit}(?:/[A-Z][\w.-]*)*"),
-        # "... since the cyber attack | PA" at the end of a caption
+        # "... after the outage | PA" at the end of a caption
         "tail_credit": re.compile(rf"[ \t]+\|[ \t]*{credit}(?:/[A-Z][\w.-]*)*[ \t]*\Z"),
         # an unknown credit alone on its line: "| Some Agency"
         "bare_credit": re.compile(r"\|[ \t]*[A-Z][\w.&-]*(?:[ /][A-Z][\w.&-]*){0,3}[ \t]*\Z"),
@@ -159,7 +159,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\Z")
 
 def paragraphs(text: str, segments: list[Span]) -> list[tuple[int, int]]:
     """Body paragraphs; a body line continued by a body line starting in lower case
-    ("about 1,000\\n\\ncars a day.") is one paragraph."""
+    ("about 2,000\\n\\nbuses a day.") is one paragraph."""
     out: list[list[int]] = []
     prev_end = None
     for sp in segments:

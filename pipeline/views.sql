@@ -1,6 +1,6 @@
 -- Analyst views over the typed tables. One statement per view.
 
--- Numbers as an analyst writes them: 34,000 / 1,500,000,000 / 0.5
+-- Numbers as an analyst writes them: 12,500 / 2,500,000,000 / 0.5
 CREATE MACRO fmt_num(x) AS CASE WHEN x = trunc(x) THEN format('{:,}', CAST(x AS HUGEINT)) ELSE CAST(x AS VARCHAR) END;
 
 -- Events in date order, with how many sources report each and who reported it first.
