@@ -24,7 +24,7 @@ def _lex():
     sp = lexicon.load("speech")
     return {
         "honorifics": set(lx["honorifics"]),
-        "heads": set(lx["title_heads"]),
+        "heads": set(lx["title_heads"]) | {w[:1].upper() + w[1:] for w in lx["title_heads"]},
         "org": set(lx["org_words"]),
         "gov": set(lx["government_words"]),
         "group_cues": tuple(lx["group_cues"]),
@@ -174,13 +174,23 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
             j = i
             while j + 1 < len(toks) and not toks[j][2].endswith(("’s", "'s", "-based")):
                 nxt = toks[j + 1][2]
-                if text[toks[j][1]:toks[j + 1][0]] != " ":
+                gap = text[toks[j][1]:toks[j + 1][0]]
+                if toks[j][2] in lx["honorifics"] and nxt == "." and gap == "" and j + 2 < len(toks) \
+                        and _is_cap(toks[j + 2][2]):
+                    j += 2   # "Ms. Marsh": past the abbreviation's full stop
+                    continue
+                if gap != " ":
                     break
-                if _is_cap(nxt) and nxt[0].isalpha():
+                if nxt == "and" and j == i and _and_joins(toks, j + 2):
+                    j += 2   # "Kelbridge and Wyeford NHS Trust"
+                elif _is_cap(nxt) and nxt[0].isalpha():
                     j += 1
                 elif nxt in _CONNECTORS and j + 2 < len(toks) and _is_cap(toks[j + 2][2]) \
                         and not toks[j][2].endswith(("’s", "'s")):
                     j += 2
+                elif nxt in ("of", "for") and j + 3 < len(toks) and toks[j + 2][2] == "the" \
+                        and _is_cap(toks[j + 3][2]) and toks[j + 3][2][0].isalpha():
+                    j += 3   # "Office of the Data Commissioner"
                 else:
                     break
             run = toks[i:j + 1]
@@ -194,9 +204,22 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
 
 
+def _and_joins(toks, k) -> bool:
+    """Whether "X and <capitalised run from k>" is one organisation's name: the run
+    after "and" ends in an organisation or government word."""
+    lx = _lex()
+    if k >= len(toks) or not _is_cap(toks[k][2]) or _is_acronym(toks[k - 2][2]):
+        return False
+    last = k
+    while last + 1 < len(toks) and _is_cap(toks[last + 1][2]) and toks[last + 1][2][0].isalpha():
+        last += 1
+    return toks[last][2] in lx["org"] or toks[last][2] in lx["gov"]
+
+
 def _add_run(text, toks, run, first_index, at_start, cands):
     lx = _lex()
     honorific = ""
+    run = [t for t in run if t[2] != "."]
     # drop leading common words / honorifics
     while run and (run[0][2] in lx["common"] or run[0][2] in lx["honorifics"]
                    or run[0][2] in _CONNECTORS or _CONTRACTION.match(run[0][2])):
@@ -218,7 +241,8 @@ def _add_run(text, toks, run, first_index, at_start, cands):
         at_start = False
     parts, cur = [], []
     for t in run:
-        if (t[2] in lx["common"] or _CONTRACTION.match(t[2])) and t[2] not in lx["org"]:
+        if (t[2] in lx["common"] or _CONTRACTION.match(t[2])) and t[2] not in lx["org"] \
+                and t[2] not in lx["gov"]:
             parts.append(cur)
             cur = []
             continue
@@ -269,10 +293,16 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
     if title and len(words) <= 3 and not any(w in lx["org"] | lx["gov"] for w in words):
         v["person"] += WEIGHT["strong"]
         m.role = title
+    if re.match(r",\s+who\b", text[m.end:m.end + 8]) and len(words) in (2, 3) \
+            and not any(w in lx["org"] | lx["gov"] for w in words):
+        v["person"] += WEIGHT["strong"]   # "Jane Doe, who chairs ..."
     role = _appositive_role(text, m.end)
     if role and len(words) in (2, 3) and not any(w in lx["org"] | lx["gov"] for w in words):
         v["person"] += WEIGHT["strong"]
         m.role = m.role or role
+    if words[-1] in lx["heads"] and len(words) > 1:
+        # "the Data Commissioner", "Chief Constable": an office, not a named person
+        v["government_body" if any(w in lx["gov"] for w in words) else "organisation"] += WEIGHT["medium"]
     if any(w in lx["gov"] for w in words) or m.key in lx["gov"]:
         v["government_body"] += WEIGHT["strong"] + 1
     if any(w in lx["org"] for w in words):

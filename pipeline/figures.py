@@ -31,22 +31,27 @@ def _lx():
         for p in phrases:
             qual[p.lower()] = q
     fillers = alt(lx["qualifier_fillers"])
+    # unit symbols written against the number: "2TB", "500GB", "40km"
+    attached = alt([u for u in lx["quantity_units"] if u[:1].isupper() or len(u) <= 3], False)
     time_units = lx["time_units"]
     return {
         "lx": lx,
         # a number with its currency symbol and scale: "£2.5billion", "$30m", "12,500", "forty-five"
-        "number": re.compile(rf"(?<![\w.,£$€¥₹/:-])(?P<cur>{sym})?[ ]?{num}{scale}?(?![\w/]|[.,]\d)"),
+        "number": re.compile(rf"(?<![\w.,£$€¥₹/:-])(?P<cur>{sym})?[ ]?{num}{scale}?"
+                             rf"(?:(?![\w/]|[.,]\d)|(?={attached}\b))"),
         "a_unit": re.compile(rf"(?<![\w-])(?P<num>(?i:an?))[ ](?P<unit>{alt(time_units)})(?![\w-])"),
         "percent": re.compile(r"\s?(?:%|per[ ]?cent\b|percent\b|pc\b)"),
         "points": re.compile(r"\s+percentage[ -]points?\b|\s?pp\b"),
         "cur_word": re.compile(rf"\s+(?P<w>{alt(lx['currency_words'])})"),
-        "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'])})(?:\s+of\b)?"),
+        "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'], False)})\b(?:\s+of\b)?"),
         "time": re.compile(rf"(?:\s+|-)(?P<u>{alt(time_units)})(?!-old)\b"),
         "hyphen_noun": re.compile(r"-(?P<w>[a-z]+)\b"),
         "per": re.compile(rf"\s+(?:(?:a|an|per|each|every)\s+(?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
         "word": re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)"),
         "range": re.compile(rf"\s*(?P<join>-|–|—|to|and)\s*(?P<cur>{sym})?[ ]?{num}{scale}?(?![\w/]|[.,]\d)"),
         "qualifier": re.compile(rf"(?i:(?P<q>{alt(qual)})(?:[ ]{fillers})?)[ ]+\Z"),
+        # "turns over £1.5bn": a verb's particle, not a qualifier
+        "particle": re.compile(rf"(?i:\b{alt(lx['particle_verbs'], False)}[ ]+)\Z"),
         "between": re.compile(r"(?i:between|from)[ ]+\Z"),
         "qual_map": qual,
         "labels": re.compile(rf"(?i:{alt(lx['label_words'])})\.?[ ]+\Z"),
@@ -148,7 +153,8 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
 def _qualifier(text: str, start: int, floor: int) -> tuple[str, int]:
     R = _lx()
     m = R["qualifier"].search(text, max(floor, start - 40), start)
-    if m:
+    if m and not (m.group("q").lower() == "over"
+                  and R["particle"].search(text, max(floor, m.start() - 20), m.start())):
         return R["qual_map"][m.group("q").lower()], m.start()
     return "exact", start
 
@@ -269,6 +275,8 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
                     return Figure(qstart, pos, kind, value, value_high, unit, noun[1], qual)
             else:
                 kind, unit, pos = "count", noun, npos
+            if value_high is None and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", numtext):
+                return None   # a year ("the 2025 spring schedule"), not a count
         if numtext == "one" and value_high is None:
             return None   # "one loan offer": 'one' alone is not a count
     per = None
@@ -277,6 +285,8 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
         if pm:
             per = lx["per_words"][pm.group("p1") or pm.group("p2")]
             pos = pm.end()
+        elif kind == "count" and (dm := re.match(r"\s+(daily|weekly|monthly|annual|yearly)\s", text[m.end():pos])):
+            per = lx["per_words"][dm.group(1)]   # "1,100 daily departures"
     return Figure(qstart, pos, kind, value, value_high, unit, per, qual)
 
 

@@ -93,7 +93,8 @@ def _spans(text: str, ps: int, pe: int) -> list[Quote]:
             op, oi = stack.pop()
             out.append(Quote(oi + 1, i, oi, i))
             continue
-        if c in "”»" or (c in "’'" and stack == []):
+        if c in "”»" or (c in "’'" and stack == []) or (c == '"' and not stack and prev.strip()
+                                                        and not nxt.isalnum()):
             if c == "’" or c == "'":
                 # a closing single mark with nothing open: only a repair when it ends
                 # the speech ("...stopped,’ he said"), never for a stray apostrophe
@@ -189,8 +190,18 @@ def _reports_speech(sentence: str) -> bool:
     return bool(m) and len(sentence[:m.start()].split()) <= 6
 
 
+_ABBREV_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Jr|Sr)\.")
+
+
+def _mask_abbreviations(s: str) -> str:
+    """"Ms. Marsh" → "Ms  Marsh" (same length, so offsets hold): the full stop of a
+    title is no sentence end."""
+    return _ABBREV_DOT.sub(lambda m: m.group(1) + " ", s)
+
+
 def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, continues, done):
     R = _lx()
+    pre, post = _mask_abbreviations(pre), _mask_abbreviations(post)
     pre_clean = pre.strip(" \t—–-([")
     # is the quote the speaker's own sentence, or words embedded in the narrator's?
     m_pre = R["pre"].search(pre_clean) if pre_clean else None
@@ -199,7 +210,8 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         and not (m_pre and m_pre.end() == len(pre_clean) and len(pre_clean.split()) <= 12)
     phrase = cue = None
     pos = None
-    if (m := R["post"].match(post)) and len(m.group("phrase").split()) <= 8:
+    if (m := R["post"].match(post)) and len(m.group("phrase").split()) <= 8 \
+            and m.group("phrase").split()[0].lower() not in ("and", "but", "or", "then", "before", "after"):
         phrase, cue = m.group("phrase").strip(" ,"), (m.group("verb") + (m.group("obj") or "")).strip()
         pos = post_start + m.start("phrase")
         phrase_end = post_start + m.end("phrase")
@@ -207,24 +219,19 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         phrase, cue = m.group("phrase").strip(), m.group("verb")
         pos, phrase_end = post_start + m.start("phrase"), post_start + m.end("phrase")
     elif pre_clean:
-        verbs = list(R["pre_any"].finditer(pre))
-        if verbs:
-            v = verbs[-1] if not q.partial else verbs[0]
-            head = pre[:v.start()]
-            # the speaker phrase: back to the clause start
-            cut = max(head.rfind(". "), head.rfind("; "), head.rfind("“"), head.rfind("”"))
-            phrase = head[cut + 1:].strip(" ,")
-            if "," in phrase:
-                parts = [p.strip() for p in phrase.split(",")]
-                phrase = parts[0] if phrase.endswith(",") or head.rstrip().endswith(",") else parts[-1]
-                if not phrase:
-                    phrase = parts[-1]
-            cue = v.group("verb")
-            tail = pre[v.end():]
-            if (st := R["statement"].search(tail)):
-                cue += " " + st.group()
-            pos = pre_start + head.find(phrase) if phrase else None
-            phrase_end = pos + len(phrase) if pos is not None else None
+        # the reporting verb nearest the quote that has a subject ("describing it as"
+        # has none, so the sentence's earlier "X said" is the attribution)
+        for v in reversed([v for v in R["pre_any"].finditer(pre) if not v.group("verb").endswith("ing")]):
+            phrase = _subject(pre[:v.start()])
+            if phrase:
+                cue = v.group("verb")
+                if (st := R["statement"].search(pre[v.end():])):
+                    cue += " " + st.group()
+                pos = pre_start + pre.rfind(phrase, 0, v.start())
+                phrase_end = pos + len(phrase)
+                break
+        else:
+            phrase = None
     if phrase is None:
         m = R["according"].search(pre + " " + post)
         if m:
@@ -240,47 +247,79 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
     q.speaker, q.role = _resolve(text, phrase, pos, phrase_end, ents, last, done)
 
 
+_RELATIVE = re.compile(r",\s*(?:which|who|that)\b[^,]*,?\s*\Z|,\s*(?:which|who|that)\s*\Z")
+
+
+def _subject(head: str) -> str | None:
+    """The speaker phrase just before a reporting verb: back to the clause start;
+    "X, managing director at Y, said" → X; "Z, which ..." → Z."""
+    cut = max(head.rfind(". "), head.rfind("; "), head.rfind("“"), head.rfind("”"), head.rfind("\n"))
+    phrase = head[cut + 1:].strip(" ,")
+    if (rel := re.search(r"^(.*?),\s*(?:which|who|that)\b", phrase)) and "," not in rel.group(1):
+        phrase = rel.group(1)
+    elif "," in phrase:
+        parts = [p.strip() for p in phrase.split(",") if p.strip()]
+        phrase = parts[0] if head.rstrip().endswith(",") else parts[-1]
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return None
+    return phrase
+
+
+_GOV_NOUNS = {"council", "authority", "agency", "police", "force", "government", "ministry",
+              "department", "regulator", "commission", "watchdog"}
+_GROUP_NOUNS = {"group", "gang", "collective", "hackers", "criminals"}
+_GENERIC_NOUNS = {"company", "firm", "business", "organisation", "organization", "statement",
+                  "board", "employer", "owner", "maker"}
+
+
 def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, done):
     R = _lx()
     low = phrase.lower().strip()
-    words = low.split()
+    words = re.findall(r"[a-z’'-]+", low)
     mentions = ents.in_span(pos, end)
     spokes = any(w in low for w in R["spokes"])
     role_org = "spokesperson" if spokes else "statement"
-    if words and words[-1] in _PRONOUNS and len(words) <= 2:
-        want = _PRONOUNS[words[-1]]
-        prev_speakers = [d for d in reversed(done) if d.speaker]
-        if want == "any":
-            return (prev_speakers[0].speaker, prev_speakers[0].role) if prev_speakers else (None, None)
-        for d in prev_speakers[:3]:
-            if ents.type_of(d.speaker) == want or (want == "organisation" and
-                                                   ents.type_of(d.speaker) in ("government_body",)):
-                return d.speaker, d.role
-        if want == "person":
-            name = ents.last_before(pos, ("person",))
-            return (name, ents.entities[name].role or None) if name else (None, None)
-        name = ents.last_before(pos, ("organisation",)) or ents.main()
-        return (name, "statement") if name else (None, None)
+    speakers = ("organisation", "government_body", "group")
     persons = [m for m in mentions if ents.type_of(m[3]) == "person"]
     if persons:
         name = persons[0][3]
         return name, ents.entities[name].role or None
-    orgs = [m for m in mentions if ents.type_of(m[3]) in ("organisation", "government_body", "group")]
+    orgs = [m for m in mentions if ents.type_of(m[3]) in speakers]
     if orgs:
         return orgs[-1][3], role_org
-    nm = R["nominal"].search(phrase)
-    if nm:
-        noun = nm.group("noun").lower()
-        if noun == "government":
-            name = next((n for n, e in ents.entities.items() if e.type == "government_body"
-                         and "government" in n.lower()), None)
-            return (name, "statement") if name else (None, None)
-        prev_org = next((d for d in reversed(done) if d.speaker and ents.type_of(d.speaker)
-                         in ("organisation", "government_body")), None)
-        if noun in ("statement", "spokesperson", "spokesman", "spokeswoman") and prev_org \
-                and nm.group("det").lower() == "the":
+    if words and words[-1] in _PRONOUNS:
+        want = _PRONOUNS[words[-1]]
+        if want == "person":
+            name = ents.last_before(pos, ("person",))
+            return (name, ents.entities[name].role or None) if name else (None, None)
+        if want == "any":
+            prev = next((d for d in reversed(done) if d.speaker), None)
+            return (prev.speaker, prev.role) if prev else (None, None)
+        name = ents.last_before(pos, speakers) or ents.main()
+        return (name, "statement") if name else (None, None)
+    nouns = [w for w in words if w in R["org_nouns"]]
+    if not nouns and not spokes:
+        return None, None
+    prev_org = next((d for d in reversed(done) if d.speaker and ents.type_of(d.speaker) in speakers), None)
+    specific = [n for n in nouns if n not in _GENERIC_NOUNS]
+    for noun in specific:
+        if noun in _GROUP_NOUNS and (g := ents.main(("group",))):
+            return g, role_org   # "the group" where a hacking group is in the story
+        # "a trust spokesperson" → the entity named "... Trust"
+        named = [n for n, e in ents.entities.items() if e.type in speakers
+                 and re.search(rf"\b{re.escape(noun)}\b", n, re.I)]
+        if named:
+            return ents.main(tuple({ents.type_of(n) for n in named})) if len(named) > 1 \
+                and ents.main(tuple({ents.type_of(n) for n in named})) in named else named[0], role_org
+        if noun in _GOV_NOUNS:
+            name = ents.last_before(pos, ("government_body",)) or ents.main(("government_body",))
+            return (name, role_org) if name else (None, None)
+    if "statement" in words or (spokes and low.startswith("the ")):
+        if prev_org:
             return prev_org.speaker, role_org
-        types = ("government_body",) if noun in ("council", "authority", "agency") else ("organisation",)
-        name = ents.last_before(pos, types) or ents.main(types) or ents.main()
-        return (name, role_org) if name else (None, None)
-    return None, None
+    if any(n in ("company", "firm", "business") for n in nouns):
+        name = ents.main() or ents.last_before(pos, speakers)
+    else:
+        name = ents.last_before(pos, speakers) or ents.main()
+    return (name, role_org) if name else (None, None)
