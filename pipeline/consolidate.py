@@ -158,13 +158,16 @@ def _shingles(words: list[str], n: int = 3) -> set[tuple]:
 
 
 def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, contain_ratio: float,
-                 contain_min_words: int) -> list[int]:
+                 contain_min_words: int, statements: list | None = None) -> list[int]:
     """Group index of each quoted span: near-identical spans, and spans one of which
     contains the other (a sentence more or less), are one statement. A fragment (a
     partial quote or a short span) joins the single statement it fits best, so it
     never glues two statements together."""
     norm = [normalise_quote(t) for t in texts]
     words = [n.split() for n in norm]
+    # the sentences of each span, for statements quoted a sentence more or less
+    sents = [[x for x in (normalise_quote(s) for s in re.split(r"(?<=[.!?])\s+", t))
+              if len(x.split()) >= contain_min_words] for t in texts]
     index = defaultdict(list)
     for i, w in enumerate(words):
         for sh in _shingles(w):
@@ -175,6 +178,10 @@ def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, cont
             for y in range(x + 1, len(members)):
                 pairs.add((members[x], members[y]))
     uf = UnionFind(len(texts))
+    first_span = {}
+    for i, key in enumerate(statements or []):
+        # spans of one statement in one article (continued or interrupted quotes)
+        uf.union(i, first_span.setdefault(key, i))
     fragment_of = defaultdict(list)        # fragment -> [(score, other)]
     for i, j in sorted(pairs):
         if fuzz.ratio(norm[i], norm[j]) >= group_ratio:
@@ -183,6 +190,10 @@ def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, cont
         short, long_ = (i, j) if len(norm[i]) <= len(norm[j]) else (j, i)
         score = fuzz.partial_ratio(norm[short], norm[long_])
         if score < contain_ratio:
+            # one sentence in common, the rest differing: still one statement
+            if not (partial[i] or partial[j]) and any(
+                    fuzz.ratio(a, b) >= group_ratio for a in sents[i] for b in sents[j]):
+                uf.union(i, j)
             continue
         if partial[short] or len(words[short]) < contain_min_words:
             fragment_of[short].append((score, long_))
@@ -201,13 +212,18 @@ def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, cont
 def consolidate_quotes(articles, local, p):
     flat = [(a["source_id"], q) for a in articles for q in a["quotes"]]
     groups = group_quotes([q["text"] for _, q in flat], [q["is_partial"] for _, q in flat],
-                          p["group_ratio"], p["contain_ratio"], p["contain_min_words"])
+                          p["group_ratio"], p["contain_ratio"], p["contain_min_words"],
+                          [(sid, q["statement"]) for sid, q in flat])
     clusters = defaultdict(list)
     for g, item in zip(groups, flat):
         clusters[g].append(item)
     quotes, mentions = [], []
     for ms in clusters.values():
-        canonical = max((q["text"] for _, q in ms), key=lambda t: (len(normalise_quote(t)), t))
+        # the longest faithful variant: one source's spans of the statement, in order
+        renderings = defaultdict(list)
+        for sid, q in sorted(ms, key=lambda m: (m[0], m[1]["char_start"])):
+            renderings[sid].append(q["text"])
+        canonical = max((" ".join(r) for r in renderings.values()), key=lambda t: (len(normalise_quote(t)), t))
         qid = "quo-" + digest(normalise_quote(canonical))
         speakers = [local.get((sid, q["speaker"])) for sid, q in ms if q["speaker"]]
         speaker = _most_common(speakers)

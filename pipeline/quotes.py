@@ -55,6 +55,8 @@ class Quote:
     role: str | None = None
     speaker_text: str | None = None
     cue: str | None = None
+    attr_end: int | None = None          # end of an attribution written after the quote
+    statement: int = -1                  # char_start of the first span of its statement
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -139,6 +141,7 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
     out = []
     last: Quote | None = None            # the last attributed quote
     last_para_had_quote = False
+    continues_statement: Quote | None = None   # the statement an opening quote would continue
     for pi, (ps, pe) in enumerate(paragraphs):
         quotes = [q for q in _spans(text, ps, pe) if _words(text[q.start:q.end]) >= MIN_WORDS]
         para_quote = False
@@ -176,12 +179,27 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
                     _attribute(text, probe, text[ps0:pe0], ps0, "", pe0, ents, None, False, out)
                     if probe.speaker and _reports_speech(text[ps0:pe0]):
                         q.speaker, q.role = probe.speaker, probe.role
+            # one statement over several spans: a paragraph continuing a quote left open,
+            # or the second half of a quote interrupted by its attribution
+            p = max(prev_q, key=lambda x: x.close_at) if prev_q else None   # outermost
+            if continues_statement is not None and q.start - ps < 3 and not q.speaker_text:
+                q.statement = continues_statement.statement
+            elif p and p.attr_end is not None and not q.speaker_text and q.open_at is not None \
+                    and _ATTR_TAIL.fullmatch(text[p.attr_end:q.open_at]):
+                q.statement = p.statement
+            else:
+                q.statement = q.start
             para_quote = True
             out.append(q)
         last_para_had_quote = para_quote
+        # the next paragraph continues this statement if it opens with an unattributed
+        # quote: after a quote left open, or after an attributed quote ending the paragraph
+        tail = quotes[-1] if quotes else None
+        continues_statement = tail if tail and (
+            tail.close_at is None or (tail.speaker and pe - tail.end <= 120)) else None
     return [{"char_start": q.start, "char_end": q.end, "text": text[q.start:q.end],
              "speaker": q.speaker, "speaker_role": q.role, "speaker_text": q.speaker_text,
-             "cue": q.cue, "is_partial": q.partial} for q in out]
+             "cue": q.cue, "is_partial": q.partial, "statement": q.statement} for q in out]
 
 
 def _reports_speech(sentence: str) -> bool:
@@ -189,6 +207,10 @@ def _reports_speech(sentence: str) -> bool:
     m = _lx()["pre_any"].search(sentence)
     return bool(m) and len(sentence[:m.start()].split()) <= 6
 
+
+# what may stand between an attribution and the second half of the quote it
+# interrupts: "“A,” she said in a statement. “B.”"
+_ATTR_TAIL = re.compile(r"(?:\s+(?:in|on|at|to|during|via|after|before|from)\b[^“”\"«»‘’.!?]{0,60})?[\s.,;:—–-]*")
 
 _ABBREV_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Jr|Sr)\.")
 
@@ -215,9 +237,11 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         phrase, cue = m.group("phrase").strip(" ,"), (m.group("verb") + (m.group("obj") or "")).strip()
         pos = post_start + m.start("phrase")
         phrase_end = post_start + m.end("phrase")
+        q.attr_end = post_start + m.end()
     elif (m := R["post_inv"].match(post)):
         phrase, cue = m.group("phrase").strip(), m.group("verb")
         pos, phrase_end = post_start + m.start("phrase"), post_start + m.end("phrase")
+        q.attr_end = phrase_end
     elif pre_clean:
         # the reporting verb nearest the quote that has a subject ("describing it as"
         # has none, so the sentence's earlier "X said" is the attribution)
