@@ -242,6 +242,7 @@ def consolidate_quotes(articles, local, p):
 # ---------------------------------------------------------------- events
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+PLANNED_SLACK = dt.timedelta(days=14)
 
 
 def window(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None:
@@ -267,7 +268,41 @@ def _summary(evidence: str, limit: int = 160) -> str:
     return s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def consolidate_events(articles, local, published):
+def stories(articles, local, entities, min_overlap: float) -> dict[str, str]:
+    """Articles about the same incident, so that happenings of different incidents on
+    the same dates stay apart: articles sharing their most-named entity, or enough of
+    the entities they name (Jaccard ≥ min_overlap), are one story. The story's key is
+    its most-named entity."""
+    types = {e["entity_id"]: e["entity_type"] for e in entities}
+    counts = {}
+    for a in articles:
+        c = Counter(local[(a["source_id"], m["name"])] for m in a["entity_mentions"])
+        counts[a["source_id"]] = Counter({e: n for e, n in c.items() if types.get(e) != "place"})
+    sids = sorted(counts)
+    top = {sid: min(c, key=lambda e: (-c[e], e)) if c else None for sid, c in counts.items()}
+    uf = UnionFind(len(sids))
+    by_entity = defaultdict(list)
+    for i, sid in enumerate(sids):
+        for e in counts[sid]:
+            by_entity[e].append(i)
+    for members in by_entity.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                a, b = set(counts[sids[i]]), set(counts[sids[j]])
+                if top[sids[i]] == top[sids[j]] or len(a & b) / len(a | b) >= min_overlap:
+                    uf.union(i, j)
+    total = defaultdict(Counter)
+    for i, sid in enumerate(sids):
+        total[uf.find(i)].update(counts[sid])
+    key = {r: (min(c, key=lambda e: (-c[e], e)) if c else sids[r]) for r, c in total.items()}
+    return {sid: key[uf.find(i)] for i, sid in enumerate(sids)}
+
+
+def consolidate_events(articles, local, published, story):
+    def same_story(m, cluster):
+        return story[m[0]] == story[cluster[0][0]]
+
     by_type = defaultdict(list)
     for a in articles:
         for e in a["events"]:
@@ -280,24 +315,40 @@ def consolidate_events(articles, local, published):
         clusters: list[list] = []
         for m in dated:
             w = window(m[1]["event_date"], m[1]["date_precision"])
-            fits = [c for c in clusters if w[0] <= dt.date.fromisoformat(c[0][1]["event_date"]) <= w[1]]
+            fits = [c for c in clusters if w[0] <= dt.date.fromisoformat(c[0][1]["event_date"]) <= w[1]
+                    and same_story(m, c)]
             if fits:
                 max(fits, key=lambda c: (len(c), -clusters.index(c))).append(m)
             else:
                 clusters.append([m])
+        # a happening announced as planned and later reported as done is one event:
+        # a planned-only cluster joins the nearest occurred one dated in or just after
+        # its window (up to PLANNED_SLACK_DAYS later)
+        for c in sorted(clusters, key=lambda c: c[0][1]["event_date"]):
+            if c and all(m[1]["status"] == "planned" for m in c):
+                w = window(c[0][1]["event_date"], c[0][1]["date_precision"])
+                later = [o for o in clusters if o is not c and o and any(m[1]["status"] == "occurred" for m in o)
+                         and w[0] <= dt.date.fromisoformat(o[0][1]["event_date"]) <= w[1] + PLANNED_SLACK
+                         and same_story(c[0], o)]
+                if later:
+                    target = min(later, key=lambda o: o[0][1]["event_date"])
+                    target.extend(c)
+                    c.clear()
+        clusters = [c for c in clusters if c]
         undated = sorted([m for m in ms if not window(m[1]["event_date"], m[1]["date_precision"])],
                          key=lambda m: (m[0], m[1]["char_start"]))
         for m in undated:
-            if len(clusters) == 1:
-                clusters[0].append(m)   # the only dated happening of this kind: corroboration
+            fits = [c for c in clusters if same_story(m, c) and window(c[0][1]["event_date"], c[0][1]["date_precision"])]
+            if len(fits) == 1:
+                fits[0].append(m)   # the only dated happening of this kind in its story
             else:
                 clusters.append([m])
         for c in clusters:
             anchor = c[0][1]
             if anchor["event_date"]:
-                eid = "evt-" + digest(etype, anchor["event_date"], anchor["date_precision"])
+                eid = "evt-" + digest(story[c[0][0]], etype, anchor["event_date"], anchor["date_precision"])
             else:
-                eid = "evt-" + digest(etype, None, "unknown", c[0][0], anchor["char_start"])
+                eid = "evt-" + digest(story[c[0][0]], etype, None, "unknown", c[0][0], anchor["char_start"])
             latest = max(c, key=lambda m: (published.get(m[0]) or "", m[1]["status"] == "occurred"))
             events.append({
                 "event_id": eid, "event_type": etype, "event_date": anchor["event_date"],
@@ -330,7 +381,8 @@ def consolidate(articles: list[dict], p: dict) -> dict[str, list[dict]]:
         for a in articles for m in a["entity_mentions"]]
     figures, figure_mentions = consolidate_figures(articles, local)
     quotes, quote_mentions = consolidate_quotes(articles, local, p["quotes"])
-    events, event_mentions = consolidate_events(articles, local, published)
+    events, event_mentions = consolidate_events(
+        articles, local, published, stories(articles, local, entities, p["events"]["story_overlap"]))
     return {"entities": entities, "entity_aliases": aliases, "entity_mentions": entity_mentions,
             "figures": figures, "figure_mentions": figure_mentions, "quotes": quotes,
             "quote_mentions": quote_mentions, "events": events, "event_mentions": event_mentions}

@@ -52,6 +52,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 trig.append((m.start(), m.end(), etype, order))
         if not trig:
             continue
+        # a trigger inside a longer one of another type gives way to it
+        trig = [t for t in trig if not any(o[0] <= t[0] and t[1] <= o[1] and (o[1] - o[0]) > (t[1] - t[0])
+                                           and o[2] != t[2] for o in trig)]
         anchored = []
         for t in txs:
             best = None
@@ -75,14 +78,16 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         for key, t, a, b, etype in anchored:
             if nearest[(a, etype)][1] is not t:
                 continue
-            clause = text[max(ss, min(a, t.start) - 60):min(se, max(b, t.end) + 30)]
-            planned = bool(timex.FUTURE.search(clause)) or t.inherently_future
-            ahead = planned or t.lead in ("until", "till")
-            date, precision = timex.resolve(t, published, years, ahead=ahead)
-            if planned and date and published and dt.date.fromisoformat(date) < _window_start(published, precision) \
-                    and not t.inherently_future:
-                planned = False
-            status = "planned" if planned and (etype != "halt_extended" or t.kind == "coming") else "occurred"
+            # tense: the words from just before the trigger to the date phrase
+            lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
+            clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
+            future = bool(timex.FUTURE.search(clause))
+            date, precision = timex.resolve(t, published, years, ahead=future)
+            planned = future or (t.inherently_future and etype != "halt_extended")
+            if planned and date and published and not t.inherently_future \
+                    and dt.date.fromisoformat(date) < _window_start(published, precision):
+                planned = False   # "could" about a date already past
+            status = "planned" if planned else "occurred"
             mentions = ents.in_span(ss, se)
             want = _ACTOR_BY_TYPE.get(etype, _ACTOR_TYPES)
             before = [m for m in mentions if m[1] <= a and ents.type_of(m[3]) in want]

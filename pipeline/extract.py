@@ -17,7 +17,7 @@ def extract_article(source_id: str, text: str, published: str | None,
     paras = segments.paragraphs(text, spans)
     sents = [s for ps, pe in paras for s in segments.sentences(text, ps, pe)]
     ents = entities.extract(text, sents)
-    years = timex.stated_years([t for ps, pe in paras for t in timex.find(text, ps, pe)])
+    years = timex.stated_years(text)
 
     figs = []
     for ss, se in sents:

@@ -96,8 +96,13 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Timex]:
     return out
 
 
-def stated_years(timexes: list[Timex]) -> list[int]:
-    return sorted({int(t.parts["y"]) for t in timexes if "y" in t.parts})
+_YEAR = re.compile(rf"(?<![\w,.£$€-]){_Y}(?!\w|[,.]\d)")
+
+
+def stated_years(text: str) -> list[int]:
+    """Years the article states anywhere ("in 2021", "the 2025 schedule", "© 2025"),
+    for dates written without one when the publication date is unknown."""
+    return sorted({int(m.group()) for m in _YEAR.finditer(text)})
 
 
 def _day(parts) -> int:
