@@ -38,7 +38,7 @@ def _lx():
         # A spokesperson added: / Jane Smith said, / In a statement, the company said:
         "pre": re.compile(rf"(?P<verb>{verbs})(?P<obj>(?:\s+[\w’'-]+){{0,5}}?)\s*[:,]?\s*\Z"),
         "pre_any": re.compile(rf"(?P<verb>{verbs})\b"),
-        "according": re.compile(r"\baccording to\s+(?P<phrase>[^,.;“”\"«»\n]{2,80}?)(?=[,.;]|\s*\Z|\s+[“\"«])"),
+        "according": re.compile(r"\b(?i:according to)\s+(?P<phrase>[^,.;“”\"«»\n]{2,80}?)(?=[,.;]|\s*\Z|\s+[“\"«])"),
         "nominal": re.compile(rf"\b(?P<det>a|an|the|its|their|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{nouns})\b", re.I),
         "statement": re.compile(r"\bin a (?:statement|post|letter|email|blog post|press release)\b", re.I),
     }
@@ -225,11 +225,12 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
     R = _lx()
     pre, post = _mask_abbreviations(pre), _mask_abbreviations(post)
     pre_clean = pre.strip(" \t—–-([")
-    # is the quote the speaker's own sentence, or words embedded in the narrator's?
+    # is the quote the speaker's own sentence ("X said:", "X said,", "X said"), or
+    # words embedded in the narrator's ("X said it was “...”")?
     m_pre = R["pre"].search(pre_clean) if pre_clean else None
-    q.partial = bool(pre_clean) and not pre_clean.endswith(":") and not (
-        m_pre and len(pre_clean[:m_pre.start()].split()) <= 12 and pre_clean.endswith((",", ":"))) \
-        and not (m_pre and m_pre.end() == len(pre_clean) and len(pre_clean.split()) <= 12)
+    attribution_only = m_pre is not None and (
+        pre_clean.endswith((":", ",")) or not m_pre.group("obj").strip())
+    q.partial = bool(pre_clean) and not pre_clean.endswith(":") and not attribution_only
     phrase = cue = None
     pos = None
     if (m := R["post"].match(post)) and len(m.group("phrase").split()) <= 8 \

@@ -1,0 +1,78 @@
+"""`python -m pipeline build RAW OUT` on a corpus the package does not ship: valid
+contract tables, deterministic output, the repository untouched, and IDs that do not
+move when an unrelated article is added."""
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from conftest import ARTICLE, HEADER, ROOT
+from pipeline import schema, validate
+from pipeline.build import build
+from pipeline.config import Layout
+from pipeline.tables import read_table
+
+DEVSET = ROOT / "tests" / "devset" / "raw"
+
+
+def digest_tree(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".duckdb")}
+
+
+@pytest.fixture(scope="module")
+def devset_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build") / "out"
+    before = digest_tree(ROOT / "data")
+    r = subprocess.run([sys.executable, "-m", "pipeline", "build", str(DEVSET), str(out)],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert digest_tree(ROOT / "data") == before      # the repository is untouched
+    return out
+
+
+def test_build_writes_a_valid_package(devset_build):
+    for name in schema.TABLES:
+        assert (devset_build / f"{name}.csv").is_file()
+    assert validate.validate(devset_build, devset_build / "datapackage.json")[1] == []
+    con = duckdb.connect(str(devset_build / "package.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM timeline").fetchone()[0] > 10
+    assert con.execute("SELECT count(*) FROM figure_discrepancies").fetchone()[0] >= 1
+    con.close()
+
+
+def test_build_is_deterministic(devset_build, tmp_path):
+    again = tmp_path / "again"
+    build(Layout.build(DEVSET, again), publish=False)
+    assert digest_tree(again) == {k: v for k, v in digest_tree(devset_build).items()}
+
+
+def _ids(folder):
+    return {name: {r[schema.TABLES[name].primary_key[0]] for r in read_table(folder / f"{name}.csv", name)}
+            for name in ("figures", "quotes", "events", "entities")}
+
+
+def test_an_unrelated_article_changes_no_existing_id(tmp_path):
+    base = tmp_path / "raw"
+    shutil.copytree(DEVSET, base)
+    build(Layout.build(base, tmp_path / "one"), publish=False)
+    (base / "articles" / "zz-other-story.txt").write_text(ARTICLE, encoding="utf-8")
+    with open(base / "sources.csv", "a", encoding="utf-8") as fh:
+        fh.write("zz-other-story,Test Outlet,,,,\n")
+    build(Layout.build(base, tmp_path / "two"), publish=False)
+    one, two = _ids(tmp_path / "one"), _ids(tmp_path / "two")
+    for table in one:
+        assert one[table] <= two[table], table
+        assert two[table] - one[table], table    # the new article did add facts
+
+
+def test_empty_raw_folder_is_refused(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "articles").mkdir(parents=True)
+    (raw / "sources.csv").write_text(HEADER)
+    r = subprocess.run([sys.executable, "-m", "pipeline", "build", str(raw), str(tmp_path / "out")],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 2 and "no articles" in r.stderr

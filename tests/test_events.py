@@ -1,0 +1,62 @@
+"""Events: typed by general triggers, dated by the time phrase of their clause,
+planned or occurred by tense, with actor and place."""
+import datetime as dt
+
+import pytest
+
+from pipeline import entities, events, segments, timex
+
+P = dt.date(2025, 5, 16)   # a Friday
+
+
+def run(text, published=P):
+    spans = segments.classify(text)
+    paras = segments.paragraphs(text, spans)
+    sents = [s for a, b in paras for s in segments.sentences(text, a, b)]
+    ents = entities.extract(text, sents)
+    out = events.extract(text, sents, ents, published, timex.stated_years(text))
+    for e in out:
+        assert text[e["char_start"]:e["char_end"]] == e["evidence"] and e["date_text"] in e["evidence"]
+    return [(e["event_type"], e["event_date"], e["date_precision"], e["status"]) for e in out]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The port was hit by a cyber attack on Sunday.", [("cyber_attack", "2025-05-11", "day", "occurred")]),
+    ("Terminals were brought to a standstill on 11 May.",
+     [("operations_halted", "2025-05-11", "day", "occurred")]),
+    ("The council shut down its payments system last week.",
+     [("systems_shutdown", "2025-05-05", "week", "occurred")]),
+    ("Operations resumed on Tuesday afternoon.", [("operations_resumed", "2025-05-13", "day", "occurred")]),
+    ("The terminal will reopen in the coming days.", [("operations_resumed", "2025-05-12", "week", "planned")]),
+    ("Services are expected to resume next week.", [("operations_resumed", "2025-05-19", "week", "planned")]),
+    ("The closure was extended until at least 20 May.", [("halt_extended", "2025-05-20", "day", "occurred")]),
+    ("The terminal will remain closed until at least 20 May.",
+     [("halt_extended", "2025-05-20", "day", "planned")]),
+    ("Its systems were back online on Thursday, 15 May.",
+     [("systems_restored", "2025-05-15", "day", "occurred")]),
+    ("A gang calling itself Black Wave claimed responsibility for the attack on Monday.",
+     [("responsibility_claimed", "2025-05-12", "day", "occurred")]),
+    ("Customer records were stolen over the weekend.", [("data_compromised", "2025-05-10", "week", "occurred")]),
+    ("The Government announced a £50m support package last month.",
+     [("government_support", "2025-04-01", "month", "occurred")]),
+    ("Police arrested a 19-year-old man on 14 May.", [("law_enforcement", "2025-05-14", "day", "occurred")]),
+    ("The minister visited the port yesterday.", [("official_visit", "2025-05-15", "day", "occurred")]),
+    ("Suppliers laid off staff earlier this month.", [("supplier_impact", "2025-05-01", "month", "occurred")]),
+    ("The firm said the attack would cost it dearly.", []),           # no date, no event
+    ("The attack, which began on 11 May 2025, brought production to a halt.",
+     [("cyber_attack", "2025-05-11", "day", "occurred")]),
+])
+def test_events(text, expected):
+    assert run(text + "\n") == expected
+
+
+def test_unknown_publication_date_leaves_relative_dates_empty():
+    assert run("The port was attacked on Sunday.\n", None) == [("cyber_attack", None, "unknown", "occurred")]
+
+
+def test_actor_and_place():
+    text = "Health Minister Jane Smith visited the hospital in Leeds on Monday.\n"
+    sents = segments.sentences(text, 0, len(text) - 1)
+    ents = entities.extract(text, sents)
+    e = events.extract(text, sents, ents, P, [])[0]
+    assert (e["actor"], e["place"]) == ("Jane Smith", "Leeds")

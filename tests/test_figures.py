@@ -1,0 +1,91 @@
+"""Figures: the number, its kind, unit, rate, range and qualifier, on ordinary
+newsroom sentences; and the numbers that are not figures."""
+import pytest
+
+from pipeline import figures, timex
+
+
+def extract(sentence):
+    dates = [(t.start, t.end) for t in timex.find(sentence)]
+    return [(f.kind, f.value, f.value_high, f.unit, f.per, f.qualifier)
+            for f in figures.extract(sentence, 0, len(sentence), dates)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The council agreed a £2.5billion rescue.", [("money", 2.5e9, None, "GBP", None, "exact")]),
+    ("It lost £120m in the quarter.", [("money", 1.2e8, None, "GBP", None, "exact")]),
+    ("Analysts put the bill at $2.3bn.", [("money", 2.3e9, None, "USD", None, "exact")]),
+    ("The fine was €640 million.", [("money", 6.4e8, None, "EUR", None, "exact")]),
+    ("The deal was worth 2.4 billion pounds.", [("money", 2.4e9, None, "GBP", None, "exact")]),
+    ("A ransom of GBP 500,000 was demanded.", [("money", 5e5, None, "GBP", None, "exact")]),
+    ("The hackers asked for 20 bitcoin.", [("money", 20, None, "BTC", None, "exact")]),
+    ("It is costing almost £3bn.", [("money", 3e9, None, "GBP", None, "approximate")]),
+    ("Losses are running at £8m a week.", [("money", 8e6, None, "GBP", "week", "exact")]),
+    ("The cost could be £40m to £60m.", [("money", 4e7, 6e7, "GBP", None, "range")]),
+    ("It will cost between £10m and £15m.", [("money", 1e7, 1.5e7, "GBP", None, "range")]),
+    ("Up to half a billion pounds is at stake.", [("money", 5e8, None, "GBP", None, "at_most")]),
+    ("The firm employs 12,500 people.", [("count", 12500, None, "person", None, "exact")]),
+    ("The plant builds 400 buses a day.", [("count", 400, None, "bus", "day", "exact")]),
+    ("His 12-person team was sent home.", [("count", 12, None, "person", None, "exact")]),
+    ("More than 2,000 patients were affected.", [("count", 2000, None, "patient", None, "more_than")]),
+    ("It closed three regional depots.", [("count", 3, None, "depot", None, "exact")]),
+    ("Police charged two men.", [("count", 2, None, "person", None, "exact")]),
+    ("Forty-five ships and a dozen lorries waited.",
+     [("count", 45, None, "ship", None, "exact"), ("count", 12, None, "lorry", None, "exact")]),
+    ("The loan carries 16 per cent interest.", [("percentage", 16, None, "percent", None, "exact")]),
+    ("Sales fell 12% and margins 3.4%.",
+     [("percentage", 12, None, "percent", None, "exact"), ("percentage", 3.4, None, "percent", None, "exact")]),
+    ("Rates rose 0.5 percentage points.", [("percentage", 0.5, None, "percentage_point", None, "exact")]),
+    ("The outage lasted five years.", [("duration", 5, None, "year", None, "exact")]),
+    ("Some waited nearly six weeks.", [("duration", 6, None, "week", None, "approximate")]),
+    ("It has been more than a month.", [("duration", 1, None, "month", None, "more_than")]),
+    ("Passengers faced 90-minute delays.", [("duration", 90, None, "minute", None, "exact")]),
+    ("The loan will be repaid over five years.", [("duration", 5, None, "year", None, "exact")]),
+    ("Hackers stole 3TB of files.", [("quantity", 3, None, "TB", None, "exact")]),
+    ("They took 2.5 terabytes of data.", [("quantity", 2.5, None, "TB", None, "exact")]),
+    ("The spill covered 40 tonnes.", [("quantity", 40, None, "tonne", None, "exact")]),
+    ("Queues stretched 12 miles.", [("quantity", 12, None, "mile", None, "exact")]),
+    ("The retailer turns over £1.5bn a year.", [("money", 1.5e9, None, "GBP", "year", "exact")]),
+    ("An estimated additional 5,000 people work for suppliers.",
+     [("count", 5000, None, "person", None, "approximate")]),
+    ("It usually builds about 2,000\n\nbuses a day.", [("count", 2000, None, "bus", "day", "approximate")]),
+])
+def test_figures(sentence, expected):
+    assert extract(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The attack began on 31 August 2025.",
+    "The plant opened in 1998.",
+    "Staff were told at 6am and again at 10:30.",
+    "It was the first time the firm had paid.",
+    "The threat level was raised to level 4.",
+    "A 17-year-old was arrested.",
+    "It is one of the largest exporters.",
+    "He had one loan offer.",
+    "Half of the staff were sent home.",
+    "Tens or even hundreds of pounds were lost, and dozens of firms.",
+    "Thousands of jobs are at risk.",
+    "Call 0800 123 4567 for help.",
+    "Traffic on the M25 was slow.",
+    "The firm filed its 2025 accounts.",
+])
+def test_not_figures(sentence):
+    assert extract(sentence) == []
+
+
+def test_surface_spans_qualifier_to_unit():
+    s = "Over 3,000 individuals are directly employed."
+    f = figures.extract(s, 0, len(s))[0]
+    assert s[f.start:f.end] == "Over 3,000 individuals"
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("The bank agreed a £2bn loan guarantee.", "loan guarantee"),
+    ("The firm directly employs 4,000 staff.", "direct employees"),
+    ("Its supply chain employs around 90,000 people.", "supply chain employees"),
+    ("The shutdown has cost the company £50m.", "cost"),
+    ("The loan carries 12 per cent interest.", "interest rate"),
+])
+def test_measures(sentence, measure):
+    assert figures.extract(sentence, 0, len(sentence))[0].measure == measure

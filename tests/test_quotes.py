@@ -1,0 +1,83 @@
+"""Quotes: marks paired by type and position, apostrophes told apart, missing marks
+repaired to the paragraph edge, speakers resolved within the article."""
+import pytest
+
+from pipeline import entities, quotes, segments
+
+
+def run(text):
+    spans = segments.classify(text)
+    paras = segments.paragraphs(text, spans)
+    sents = [s for a, b in paras for s in segments.sentences(text, a, b)]
+    ents = entities.extract(text, sents)
+    out = quotes.extract(text, paras, sents, ents)
+    for q in out:
+        assert text[q["char_start"]:q["char_end"]] == q["text"]
+    return out
+
+
+def brief(text):
+    return [(q["text"], q["speaker"], q["is_partial"]) for q in run(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Jane Smith, chief executive of Northfield Water, said: "We are working around the clock."\n',
+     [("We are working around the clock.", "Jane Smith", False)]),
+    ("“We are working around the clock,” said Jane Smith, chief executive of Northfield Water.\n",
+     [("We are working around the clock,", "Jane Smith", False)]),
+    ("Health Minister John Doe said: «We will not let this happen again.»\n",
+     [("We will not let this happen again.", "John Doe", False)]),
+    ("Jane Smith spoke to reporters. ‘It’s been a very hard week for the patients’ families,’ she said.\n",
+     [("It’s been a very hard week for the patients’ families,", "Jane Smith", False)]),
+    ("Northfield Water said it was “deeply sorry for the disruption” to customers.\n",
+     [("deeply sorry for the disruption", "Northfield Water", True)]),
+    ("The minister called it a “phased restart” of services.\n", []),
+    ('Jane Smith said: "We are working hard.\n\nWe will be back soon, I promise."\n',
+     [("We are working hard.", "Jane Smith", False), ("We will be back soon, I promise.", "Jane Smith", False)]),
+    ("Jane Smith, of Northfield Water, said the damage was serious.\n"
+     "There was no cash left for the staff,” Ms Smith told the BBC.\n",
+     [("There was no cash left for the staff,", "Jane Smith", False)]),
+    ("Northfield Water confirmed the breach. A spokesperson said: “We have informed all our customers.”\n",
+     [("We have informed all our customers.", "Northfield Water", False)]),
+    ("According to Jane Smith, “the systems will be back by Friday at the latest.”\n",
+     [("the systems will be back by Friday at the latest.", "Jane Smith", True)]),
+])
+def test_quotes(text, expected):
+    assert brief(text) == expected
+
+
+def test_interrupted_quote_is_one_statement_in_two_mentions():
+    text = "“We are sorry,” John Doe said in a statement. “It should never have happened.”\n"
+    out = run(text)
+    assert [q["text"] for q in out] == ["We are sorry,", "It should never have happened."]
+    assert out[0]["statement"] == out[1]["statement"] and out[1]["speaker"] == "John Doe"
+
+
+def test_pronoun_takes_the_last_named_person():
+    text = ("Jane Smith, who chairs the patients' forum, said members were angry. "
+            "She added: “Nobody has told us anything at all.”\n")
+    assert brief(text) == [("Nobody has told us anything at all.", "Jane Smith", False)]
+
+
+def test_spokesperson_statement_is_the_organisation():
+    text = ("Northfield Water has restored supplies. «Our teams worked through the night,» a company "
+            "spokesperson stated.\n")
+    q = run(text)[0]
+    assert (q["speaker"], q["speaker_role"], q["speaker_text"], q["cue"]) == (
+        "Northfield Water", "spokesperson", "a company spokesperson", "stated")
+
+
+def test_title_becomes_the_role():
+    text = "Energy and Climate Secretary Jane Smith said: “This was an attack on all of us.”\n"
+    q = run(text)[0]
+    assert (q["speaker"], q["speaker_role"]) == ("Jane Smith", "Energy and Climate Secretary")
+
+
+def test_unattributed_quote_has_no_speaker():
+    text = "The sign on the door read: “Closed until further notice, sorry.”\n"
+    assert run(text)[0]["speaker"] is None
+
+
+@pytest.mark.parametrize("text", ["“" * 500, "”" * 500 + "abc", "‘’" * 300, '"' * 999, "« »" * 100])
+def test_unbalanced_marks_do_not_crash(text):
+    run(text + "\n")

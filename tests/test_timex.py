@@ -1,0 +1,99 @@
+"""Temporal expressions: found with strict patterns, resolved against the
+publication date (P) as DATA_MODEL.md says. Each row: text, P, expected date and
+precision (ahead=True when the sentence puts it after publication)."""
+import datetime as dt
+
+import pytest
+
+from pipeline import timex
+
+MON = dt.date(2025, 9, 29)     # a Monday
+WED = dt.date(2025, 10, 8)     # a Wednesday
+SUN = dt.date(2025, 9, 28)     # a Sunday
+
+CASES = [
+    ("on 31 August 2025", MON, False, "2025-08-31", "day"),
+    ("31st of August 2025", MON, False, "2025-08-31", "day"),
+    ("August 31, 2025", MON, False, "2025-08-31", "day"),
+    ("on August 31", MON, False, "2025-08-31", "day"),
+    ("on 6 October", WED, False, "2025-10-06", "day"),
+    ("on 6 October", MON, False, "2024-10-06", "day"),
+    ("on Monday, 6 October", MON, False, "2025-10-06", "day"),       # the weekday settles the year
+    ("on Monday 6 October", WED, False, "2025-10-06", "day"),
+    ("Friday, March 14, 2025", MON, False, "2025-03-14", "day"),
+    ("until at least October 1", MON, True, "2025-10-01", "day"),
+    ("from 4 March", dt.date(2026, 2, 20), True, "2026-03-04", "day"),
+    ("on 4 March", dt.date(2026, 2, 20), False, "2025-03-04", "day"),
+    ("since 2 March", dt.date(2025, 3, 11), False, "2025-03-02", "day"),
+    ("on Sept. 3", MON, False, "2025-09-03", "day"),
+    ("in June 2026", MON, False, "2026-06-01", "month"),
+    ("in September", MON, False, "2025-09-01", "month"),
+    ("in November", MON, False, "2024-11-01", "month"),
+    ("in November", MON, True, "2025-11-01", "month"),
+    ("at the end of August", MON, False, "2025-08-01", "month"),
+    ("at the start of March 2024", MON, False, "2024-03-01", "month"),
+    ("in 2024", MON, False, "2024-01-01", "year"),
+    ("today", MON, False, "2025-09-29", "day"),
+    ("yesterday", MON, False, "2025-09-28", "day"),
+    ("tomorrow", MON, False, "2025-09-30", "day"),
+    ("last night", WED, False, "2025-10-07", "day"),
+    ("this morning", WED, False, "2025-10-08", "day"),
+    ("on Tuesday", MON, False, "2025-09-23", "day"),
+    ("on Monday", MON, False, "2025-09-29", "day"),
+    ("on Sunday", WED, False, "2025-10-05", "day"),
+    ("on Friday", WED, True, "2025-10-10", "day"),
+    ("next Monday", WED, False, "2025-10-13", "day"),
+    ("last Monday", MON, False, "2025-09-22", "day"),
+    ("on Tuesday afternoon", WED, False, "2025-10-07", "day"),
+    ("this week", WED, False, "2025-10-06", "week"),
+    ("last week", MON, False, "2025-09-22", "week"),
+    ("next week", WED, False, "2025-10-13", "week"),
+    ("in the coming days", WED, False, "2025-10-06", "week"),
+    ("over the coming weeks", WED, False, "2025-10-06", "week"),
+    ("over the weekend", MON, False, "2025-09-27", "week"),
+    ("at the weekend", SUN, False, "2025-09-27", "week"),
+    ("last weekend", SUN, False, "2025-09-20", "week"),
+    ("last month", WED, False, "2025-09-01", "month"),
+    ("earlier this month", WED, False, "2025-10-01", "month"),
+    ("this month", MON, False, "2025-09-01", "month"),
+    ("next month", MON, False, "2025-10-01", "month"),
+    ("since the start of the month", MON, False, "2025-09-01", "month"),
+    ("at the end of last month", WED, False, "2025-09-01", "month"),
+    ("last year", MON, False, "2024-01-01", "year"),
+    ("earlier this year", MON, False, "2025-01-01", "year"),
+    ("three weeks ago", WED, False, "2025-09-15", "week"),
+    ("two days ago", WED, False, "2025-10-06", "day"),
+    ("a month ago", WED, False, "2025-09-01", "month"),
+    ("last week", None, False, None, "unknown"),
+    ("on Tuesday", None, False, None, "unknown"),
+    ("over the weekend", None, False, None, "unknown"),
+    ("on 31 August 2025", None, False, "2025-08-31", "day"),
+    ("in March 2025", None, False, "2025-03-01", "month"),
+]
+
+
+@pytest.mark.parametrize("text, published, ahead, date, precision", CASES)
+def test_resolution(text, published, ahead, date, precision):
+    found = timex.find(text)
+    assert len(found) == 1 and found[0].text == text, [t.text for t in found]
+    assert timex.resolve(found[0], published, [], ahead=ahead) == (date, precision)
+
+
+def test_table_is_large():
+    assert len(CASES) >= 50
+
+
+def test_no_publication_date_takes_the_latest_stated_year():
+    text = "The system was restored on 14 March 2025. Flights resumed on March 20."
+    t = timex.find(text)[1]
+    assert timex.resolve(t, None, timex.stated_years(text)) == ("2025-03-20", "day")
+    assert timex.resolve(t, None, []) == (None, "unknown")
+
+
+@pytest.mark.parametrize("text", [
+    "The May 2025 figures", "she may 12 times", "a 2,025-strong crowd",
+    "the company said", "version 2.1", "on the road",
+])
+def test_no_false_dates(text):
+    assert all(t.kind not in ("dmy", "mdy") for t in timex.find(text)), timex.find(text)
+    assert not [t for t in timex.find(text) if t.kind in ("weekday", "dayword")]
