@@ -130,51 +130,45 @@ def _ratio(n, d):
     return round(n / d, 4) if d else 1.0
 
 
+def _matched(gold, pred, section, score_fn):
+    """Matched (source, gold index, gold item, predicted item) over all sources, and
+    the counts for precision and recall."""
+    pairs, n_pred, n_gold = [], 0, 0
+    for sid, g in gold.items():
+        gl, pl = g[section] or [], pred.get(sid, {}).get(section, [])
+        n_pred, n_gold = n_pred + len(pl), n_gold + len(gl)
+        pairs += [(sid, i, gl[i], pl[j]) for i, j in _match(gl, pl, score_fn)]
+    return pairs, _prf(len(pairs), n_pred, n_gold)
+
+
+def _groups(pairs):
+    return [(g.get("group") or f"{sid}:{i}", p["group"]) for sid, i, g, p in pairs]
+
+
+def _speaker_ok(g, p) -> bool:
+    gs = (g.get("speaker") or "").casefold()
+    return gs in p["speaker_names"] if gs else not p["speaker_id"]
+
+
 def score(gold: dict[str, dict], pred: dict[str, dict]) -> dict:
-    res = {}
-    # figures
-    tp = n_pred = n_gold = qual = meas = 0
-    for sid, g in gold.items():
-        gf, pf = g["figures"] or [], pred.get(sid, {}).get("figures", [])
-        pairs = _match(gf, pf, _figure_score)
-        tp += len(pairs)
-        n_pred += len(pf)
-        n_gold += len(gf)
-        qual += sum(gf[i]["qualifier"] == pf[j]["qualifier"] for i, j in pairs)
-        meas += sum((gf[i].get("measure") or "").strip().lower() == (pf[j]["measure"] or "") for i, j in pairs)
-    res["figures"] = {**_prf(tp, n_pred, n_gold), "qualifier_accuracy": _ratio(qual, tp),
-                      "measure_accuracy": _ratio(meas, tp)}
-    # quotes
-    tp = n_pred = n_gold = spk = 0
-    groups = []
-    for sid, g in gold.items():
-        gq, pq = g["quotes"] or [], pred.get(sid, {}).get("quotes", [])
-        pairs = _match(gq, pq, _quote_score)
-        tp += len(pairs)
-        n_pred += len(pq)
-        n_gold += len(gq)
-        for i, j in pairs:
-            gs = (gq[i].get("speaker") or "").casefold()
-            spk += (gs in pq[j]["speaker_names"]) if gs else not pq[j]["speaker_id"]
-            groups.append((gq[i].get("group") or f"{sid}:{i}", pq[j]["group"]))
-    res["quotes"] = {**_prf(tp, n_pred, n_gold), "speaker_accuracy": _ratio(spk, tp), **_pair_f1(groups)}
-    # events
-    tp = n_pred = n_gold = date_ok = prec_ok = 0
-    groups = []
-    for sid, g in gold.items():
-        ge, pe = g["events"] or [], pred.get(sid, {}).get("events", [])
-        pairs = _match(ge, pe, _event_score)
-        tp += len(pairs)
-        n_pred += len(pe)
-        n_gold += len(ge)
-        for i, j in pairs:
-            gd = str(ge[i]["event_date"]) if ge[i].get("event_date") else None
-            date_ok += gd == pe[j]["event_date"]
-            prec_ok += ge[i]["date_precision"] == pe[j]["date_precision"]
-            groups.append((ge[i].get("group") or f"{sid}:{i}", pe[j]["group"]))
-    res["events"] = {**_prf(tp, n_pred, n_gold), "date_accuracy": _ratio(date_ok, tp),
-                     "precision_accuracy": _ratio(prec_ok, tp), **_pair_f1(groups)}
-    return res
+    fig, fig_prf = _matched(gold, pred, "figures", _figure_score)
+    quo, quo_prf = _matched(gold, pred, "quotes", _quote_score)
+    evt, evt_prf = _matched(gold, pred, "events", _event_score)
+    n = len
+    return {
+        "figures": {**fig_prf,
+                    "qualifier_accuracy": _ratio(sum(g["qualifier"] == p["qualifier"] for *_, g, p in fig), n(fig)),
+                    "measure_accuracy": _ratio(sum((g.get("measure") or "").strip().lower() == (p["measure"] or "")
+                                                   for *_, g, p in fig), n(fig))},
+        "quotes": {**quo_prf, "speaker_accuracy": _ratio(sum(_speaker_ok(g, p) for *_, g, p in quo), n(quo)),
+                   **_pair_f1(_groups(quo))},
+        "events": {**evt_prf,
+                   "date_accuracy": _ratio(sum((str(g["event_date"]) if g.get("event_date") else None)
+                                               == p["event_date"] for *_, g, p in evt), n(evt)),
+                   "precision_accuracy": _ratio(sum(g["date_precision"] == p["date_precision"]
+                                                    for *_, g, p in evt), n(evt)),
+                   **_pair_f1(_groups(evt))},
+    }
 
 
 def evaluate(data_dir: Path) -> dict:
