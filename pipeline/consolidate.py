@@ -353,7 +353,9 @@ def consolidate_events(articles, local, published, story):
             events.append({
                 "event_id": eid, "event_type": etype, "event_date": anchor["event_date"],
                 "date_precision": anchor["date_precision"], "status": latest[1]["status"],
-                "summary": _summary(anchor["evidence"]),
+                # the tersest report of it: the shortest sentence (then the earliest source)
+                "summary": _summary(min((e["evidence"] for _, e in sorted(c, key=lambda m: m[0])),
+                                        key=len)),
                 "actor_id": _most_common([local.get((sid, e["actor"])) for sid, e in c if e["actor"]]),
                 "place_id": _most_common([local.get((sid, e["place"])) for sid, e in c if e["place"]]),
             })

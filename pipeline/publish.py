@@ -1,8 +1,11 @@
 """Stage `publish`: the CSV tables → a DuckDB database with every table typed (DDL
-from the one model) and the analyst views of views.sql. The file is rebuilt whole
-into a temporary path and swapped in, so a reader never sees it half-built."""
+from the one model) and the analyst views of views.sql, plus the timeline as a CSV
+for `dvc plots show`. The database is rebuilt whole into a temporary path and
+swapped in, so a reader never sees it half-built."""
 from __future__ import annotations
 
+import csv
+import io
 import os
 from pathlib import Path
 
@@ -10,6 +13,7 @@ import duckdb
 
 from . import schema
 from .config import Layout
+from .tables import atomic_write
 
 VIEWS = Path(__file__).with_name("views.sql")
 TABLE_ORDER = schema.INGEST_TABLES + schema.CONSOLIDATE_TABLES
@@ -43,5 +47,21 @@ def build_database(data_dir: Path, db_path: Path) -> None:
     os.replace(tmp, db_path)
 
 
+def timeline_csv(db_path: Path) -> str:
+    """The dated events of the `timeline` view, for `dvc plots show`."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        rows = con.execute("SELECT event_date, event_type, status, source_count, summary FROM timeline "
+                           "WHERE event_date IS NOT NULL ORDER BY event_date, event_type, event_id").fetchall()
+    finally:
+        con.close()
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["event_date", "event_type", "status", "source_count", "summary"])
+    w.writerows([(d.isoformat(), t, st, n, s) for d, t, st, n, s in rows])
+    return buf.getvalue()
+
+
 def run(layout: Layout) -> None:
     build_database(layout.data, layout.database)
+    atomic_write({layout.reports / "timeline.csv": timeline_csv(layout.database)})

@@ -19,6 +19,27 @@ LEFT JOIN entities p ON p.entity_id = e.place_id
 GROUP BY ALL
 ORDER BY e.event_date NULLS LAST, e.event_type, e.event_id;
 
+-- Where sources date the same happening differently: every mention of an event
+-- that at least one source dates outside the event's date (a less precise date that
+-- contains it agrees; an unknown date agrees with anything).
+CREATE VIEW event_date_conflicts AS
+WITH judged AS (
+    SELECT e.event_id, e.event_type, e.event_date AS event_date, e.date_precision AS event_precision,
+           m.source_id, m.event_date AS source_date, m.date_precision AS source_precision, m.date_text,
+           m.char_start,
+           m.date_precision = 'unknown' OR e.event_date IS NULL
+             OR (m.date_precision = 'day' AND m.event_date = e.event_date)
+             OR (m.date_precision = 'week' AND date_trunc('week', m.event_date) = date_trunc('week', e.event_date))
+             OR (m.date_precision = 'month' AND date_trunc('month', m.event_date) = date_trunc('month', e.event_date))
+             OR (m.date_precision = 'year' AND year(m.event_date) = year(e.event_date)) AS agrees
+    FROM events e JOIN event_mentions m USING (event_id)
+)
+SELECT event_id, event_type, event_date, event_precision, source_id, source_date, source_precision,
+       date_text, agrees
+FROM judged
+WHERE event_id IN (SELECT event_id FROM judged WHERE NOT agrees)
+ORDER BY event_date NULLS LAST, event_id, source_id, char_start;
+
 -- Measures reported with different values by different sources, values side by side.
 CREATE VIEW figure_discrepancies AS
 WITH by_value AS (
