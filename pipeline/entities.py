@@ -3,6 +3,7 @@ people (with the roles the article gives them), organisations, government bodies
 groups and places, each with its names as written. Pure: text and sentences in."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -64,7 +65,13 @@ class ArticleEntities:
     mentions: list[tuple[int, int, str, str]]    # start, end, surface, entity name
 
     def in_span(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
-        return [m for m in self.mentions if m[0] >= start and m[1] <= end]
+        i = bisect.bisect_left(self.mentions, (start,))
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            if self.mentions[i][1] <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
 
     def type_of(self, name: str | None) -> str | None:
         return self.entities[name].type if name in self.entities else None
@@ -159,6 +166,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
     cands: list[Mention] = []
     for s0, e0 in sentences:
         toks = _tokens(text, s0, e0)
+        index = {t[0]: k for k, t in enumerate(toks)}   # token start -> position
         i = 0
         sentence_start = True
         while i < len(toks):
@@ -197,7 +205,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
             at_start = sentence_start
             sentence_start = False
             i = j + 1
-            _add_run(text, toks, run, toks.index(run[0]), at_start, cands)
+            _add_run(text, toks, index, run, at_start, cands)
     return _resolve(text, cands)
 
 
@@ -216,7 +224,7 @@ def _and_joins(toks, k) -> bool:
     return toks[last][2] in lx["org"] or toks[last][2] in lx["gov"]
 
 
-def _add_run(text, toks, run, first_index, at_start, cands):
+def _add_run(text, toks, index, run, at_start, cands):
     lx = _lex()
     honorific = ""
     run = [t for t in run if t[2] != "."]
@@ -235,7 +243,7 @@ def _add_run(text, toks, run, first_index, at_start, cands):
     heads = [k for k, t in enumerate(run) if t[2] in lx["heads"]]
     role = ""
     if heads and heads[-1] < len(run) - 1 and len(run) - heads[-1] - 1 <= 3:
-        idx = next(k for k, t in enumerate(toks) if t[0] == run[0][0])
+        idx = index[run[0][0]]
         role = " ".join(_title_prefix(toks, idx) + [t[2] for t in run[:heads[-1] + 1]])
         run = run[heads[-1] + 1:]
         at_start = False
@@ -270,7 +278,7 @@ def _add_run(text, toks, run, first_index, at_start, cands):
             cands.append(m)
             continue
         m = Mention(start, start + len(key), key, key, honorific=honorific, role=role)
-        idx = next(k for k, t in enumerate(toks) if t[0] == start)
+        idx = index[start]
         _vote(text, toks, idx, m, words, possessive=surface != key)
         if role and not any(w in lx["org"] | lx["gov"] for w in words):
             m.votes["person"] += WEIGHT["strong"] + 1

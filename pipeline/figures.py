@@ -3,6 +3,7 @@ with qualifier, range, rate and measure. Dates, times, ordinals, labels, ages an
 phone numbers are screened out first. Pure: sentence text in, figure dicts out."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,6 +108,7 @@ def _number(numtext: str, scale: str | None) -> float | None:
     return v
 
 
+@lru_cache(maxsize=4096)
 def _singular(word: str) -> str:
     lx = _lx()["lx"]
     w = word.lower()
@@ -180,12 +182,18 @@ def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = ()
     lx = R["lx"]
     phones = [(p.start(), p.end()) for p in R["phone"].finditer(text, start, end)
               if len(re.sub(r"\D", "", p.group())) >= 9]
-    blocked = list(blocked) + phones
+    blocked = sorted(list(blocked) + phones)
+    starts = [b[0] for b in blocked]
+
+    def is_blocked(pos: int) -> bool:   # inside a date or phone number (spans do not nest)
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and blocked[i][0] <= pos < blocked[i][1]
+
     out: list[Figure] = []
     taken_until = start
     for m in R["number"].finditer(text, start, end):
         s = m.start()
-        if s < taken_until or any(b0 <= m.start("num") < b1 for b0, b1 in blocked):
+        if s < taken_until or is_blocked(m.start("num")):
             continue
         if _screened(text, m, start):
             continue
@@ -193,8 +201,10 @@ def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = ()
         if f:
             out.append(f)
             taken_until = f.end
+    num_starts = [f.start for f in out]   # number figures, in order, never overlapping
     for m in R["a_unit"].finditer(text, start, end):
-        if any(f.start <= m.start() < f.end for f in out) or any(b0 <= m.start() < b1 for b0, b1 in blocked):
+        i = bisect.bisect_right(num_starts, m.start()) - 1
+        if (i >= 0 and out[i].start <= m.start() < out[i].end) or is_blocked(m.start()):
             continue
         before = text[max(start, m.start() - 25):m.start()]
         if re.search(r"(?:[\d%]|\b(?:cars?|people|times?|once|twice)\w*|\w+s)[ ]\Z", before) and \
@@ -314,6 +324,7 @@ def _measure_rules():
     return rules
 
 
+@lru_cache(maxsize=4096)
 def _plural(unit: str) -> str:
     return "people" if unit == "person" else _INFLECT.plural_noun(unit)
 
