@@ -242,7 +242,6 @@ def consolidate_quotes(articles, local, p):
 # ---------------------------------------------------------------- events
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
-PLANNED_SLACK = dt.timedelta(days=14)
 
 
 def window(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None:
@@ -299,7 +298,8 @@ def stories(articles, local, entities, min_overlap: float) -> dict[str, str]:
     return {sid: key[uf.find(i)] for i, sid in enumerate(sids)}
 
 
-def consolidate_events(articles, local, published, story):
+def consolidate_events(articles, local, published, story, planned_slack_days):
+    slack = dt.timedelta(days=planned_slack_days)
     def same_story(m, cluster):
         return story[m[0]] == story[cluster[0][0]]
 
@@ -323,12 +323,12 @@ def consolidate_events(articles, local, published, story):
                 clusters.append([m])
         # a happening announced as planned and later reported as done is one event:
         # a planned-only cluster joins the nearest occurred one dated in or just after
-        # its window (up to PLANNED_SLACK_DAYS later)
+        # its window (up to `planned_slack_days` later)
         for c in sorted(clusters, key=lambda c: c[0][1]["event_date"]):
             if c and all(m[1]["status"] == "planned" for m in c):
                 w = window(c[0][1]["event_date"], c[0][1]["date_precision"])
                 later = [o for o in clusters if o is not c and o and any(m[1]["status"] == "occurred" for m in o)
-                         and w[0] <= dt.date.fromisoformat(o[0][1]["event_date"]) <= w[1] + PLANNED_SLACK
+                         and w[0] <= dt.date.fromisoformat(o[0][1]["event_date"]) <= w[1] + slack
                          and same_story(c[0], o)]
                 if later:
                     target = min(later, key=lambda o: o[0][1]["event_date"])
@@ -384,7 +384,8 @@ def consolidate(articles: list[dict], p: dict) -> dict[str, list[dict]]:
     figures, figure_mentions = consolidate_figures(articles, local)
     quotes, quote_mentions = consolidate_quotes(articles, local, p["quotes"])
     events, event_mentions = consolidate_events(
-        articles, local, published, stories(articles, local, entities, p["events"]["story_overlap"]))
+        articles, local, published, stories(articles, local, entities, p["events"]["story_overlap"]),
+        p["events"]["planned_slack_days"])
     return {"entities": entities, "entity_aliases": aliases, "entity_mentions": entity_mentions,
             "figures": figures, "figure_mentions": figure_mentions, "quotes": quotes,
             "quote_mentions": quote_mentions, "events": events, "event_mentions": event_mentions}

@@ -27,19 +27,18 @@ def _triggers():
     return out
 
 
-def _clause_gap(text: str, a: int, b: int) -> int:
-    """Penalty for a clause boundary between two positions."""
-    seg = text[min(a, b):max(a, b)]
-    return 40 * len(re.findall(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b", seg))
-
-
-# A time phrase usually follows the verb it dates ("resumed on Monday"); a trigger
-# after the phrase is preferred only when the phrase opens its clause ("On Monday, ...").
-_AFTER_PENALTY = 25
+def _clause_gaps(text: str, a: int, b: int) -> int:
+    """Clause boundaries between two positions."""
+    return len(re.findall(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b", text[min(a, b):max(a, b)]))
 
 
 def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
-            published: dt.date | None, years: list[int]) -> list[dict]:
+            published: dt.date | None, years: list[int], after_penalty: int, clause_penalty: int
+            ) -> list[dict]:
+    """A time phrase usually follows the verb it dates ("resumed on Monday"): a trigger
+    after the phrase costs `after_penalty` characters of distance unless the phrase
+    opens its clause ("On Monday, ..."); each clause boundary between them costs
+    `clause_penalty`."""
     out = []
     for ss, se in sentences:
         sentence = text[ss:se]
@@ -63,8 +62,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                     continue
                 dist = (t.start - b) if b <= t.start else (a - t.end)
                 if a >= t.end and not re.search(r"(?:^|[,;:]\s*)$", text[ss:t.start]):
-                    dist += _AFTER_PENALTY
-                key = (dist + _clause_gap(text, min(b, t.start), max(a, t.end)), order)
+                    dist += after_penalty
+                key = (dist + clause_penalty * _clause_gaps(text, min(b, t.start), max(a, t.end)), order)
                 if best is None or key < best[0]:
                     best = (key, a, b, etype)
             if best is not None:

@@ -7,12 +7,13 @@ import datetime as dt
 import json
 
 from . import entities, events, figures, quotes, segments, timex
-from .config import Layout
+from .config import Layout, params
 from .tables import atomic_write, read_table
 
 
 def extract_article(source_id: str, text: str, published: str | None,
-                    spans: list[segments.Span]) -> dict:
+                    spans: list[segments.Span], p: dict) -> dict:
+    """One article's mentions; `p` is the `extract` section of params.yaml."""
     pub = dt.date.fromisoformat(published) if published else None
     paras = segments.paragraphs(text, spans)
     sents = [s for ps, pe in paras for s in segments.sentences(text, ps, pe)]
@@ -37,18 +38,19 @@ def extract_article(source_id: str, text: str, published: str | None,
         "entity_mentions": [{"char_start": s, "char_end": e, "surface": surf, "name": n}
                             for s, e, surf, n in ents.mentions],
         "figures": figs,
-        "quotes": quotes.extract(text, paras, sents, ents),
-        "events": events.extract(text, sents, ents, pub, years),
+        "quotes": quotes.extract(text, paras, sents, ents, p["quote_continuation_chars"]),
+        "events": events.extract(text, sents, ents, pub, years, p["event_after_penalty"],
+                                 p["event_clause_penalty"]),
     }
 
 
-def extract_all(sources: list[dict], texts: list[dict], segs: list[dict]) -> list[dict]:
+def extract_all(sources: list[dict], texts: list[dict], segs: list[dict], p: dict) -> list[dict]:
     by_source: dict[str, list[segments.Span]] = {}
     for s in segs:
         by_source.setdefault(s["source_id"], []).append(segments.Span(s["char_start"], s["char_end"], s["kind"]))
     text_of = {t["source_id"]: t["text"] for t in texts}
     return [extract_article(s["source_id"], text_of[s["source_id"]], s["published_date"],
-                            sorted(by_source.get(s["source_id"], []), key=lambda sp: sp.start))
+                            sorted(by_source.get(s["source_id"], []), key=lambda sp: sp.start), p)
             for s in sorted(sources, key=lambda s: s["source_id"])]
 
 
@@ -59,5 +61,5 @@ def dumps(articles: list[dict]) -> str:
 def run(layout: Layout) -> None:
     d = layout.data
     articles = extract_all(read_table(d / "sources.csv", "sources"), read_table(d / "texts.csv", "texts"),
-                           read_table(d / "segments.csv", "segments"))
+                           read_table(d / "segments.csv", "segments"), params()["extract"])
     atomic_write({layout.interim / "mentions.jsonl": dumps(articles)})

@@ -180,8 +180,10 @@ def list_articles(raw: Path, max_bytes: int) -> dict[str, Path]:
     return out
 
 
-def ingest(raw: Path, max_bytes: int) -> dict[str, list[dict]]:
-    """Read and check the raw folder; return the sources, texts and segments tables."""
+def ingest(raw: Path, settings: dict) -> dict[str, list[dict]]:
+    """Read and check the raw folder; return the sources, texts and segments tables.
+    `settings` is the `ingest` section of params.yaml."""
+    max_bytes = settings["max_article_bytes"]
     rows = read_sources(raw / "sources.csv")
     articles = list_articles(raw, max_bytes)
     for sid, p in articles.items():
@@ -224,7 +226,7 @@ def ingest(raw: Path, max_bytes: int) -> dict[str, list[dict]]:
         })
         texts.append({"source_id": sid, "text": text})
         segs += [{"source_id": sid, "char_start": s.start, "char_end": s.end, "kind": s.kind}
-                 for s in segments.classify(text)]
+                 for s in segments.classify(text, settings["heading_max_words"])]
     return {"sources": sources, "texts": texts, "segments": segs}
 
 
@@ -243,5 +245,5 @@ def descriptor_text(layout: Layout) -> str:
 
 
 def run(layout: Layout) -> None:
-    tables = ingest(layout.raw, params()["ingest"]["max_article_bytes"])
+    tables = ingest(layout.raw, params()["ingest"])
     write_tables(layout.data, tables, extra={layout.datapackage: descriptor_text(layout)})

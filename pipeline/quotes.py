@@ -137,7 +137,7 @@ def _sentence_of(sentences, pos):
 
 
 def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]],
-            ents: ArticleEntities) -> list[dict]:
+            ents: ArticleEntities, continuation_chars: int) -> list[dict]:
     out = []
     last: Quote | None = None            # the last attributed quote
     last_para_had_quote = False
@@ -196,7 +196,7 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
         # quote: after a quote left open, or after an attributed quote ending the paragraph
         tail = quotes[-1] if quotes else None
         continues_statement = tail if tail and (
-            tail.close_at is None or (tail.speaker and pe - tail.end <= 120)) else None
+            tail.close_at is None or (tail.speaker and pe - tail.end <= continuation_chars)) else None
     return [{"char_start": q.start, "char_end": q.end, "text": text[q.start:q.end],
              "speaker": q.speaker, "speaker_role": q.role, "speaker_text": q.speaker_text,
              "cue": q.cue, "is_partial": q.partial, "statement": q.statement} for q in out]

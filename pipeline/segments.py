@@ -11,7 +11,6 @@ from . import lexicon
 DATELINE = re.compile(r"\A ?date (\d{4}-\d{2}-\d{2})(?![\w-])")
 TERMINAL = ".!?…:;"
 CLOSERS = "”’\"»)]'"
-HEADING_MAX_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -73,8 +72,9 @@ def _starts_lower(line: str) -> bool:
     return bool(s) and s[0].islower()
 
 
-def classify(text: str) -> list[Span]:
-    """Segments covering every non-empty line (leading/trailing blanks trimmed)."""
+def classify(text: str, heading_max_words: int) -> list[Span]:
+    """Segments covering every non-empty line (leading/trailing blanks trimmed); a line
+    without closing punctuation of at most `heading_max_words` words is a heading."""
     lx = _lex()
     lines = []  # (start, end) of non-empty lines, trimmed
     pos = 0
@@ -138,7 +138,7 @@ def classify(text: str) -> list[Span]:
             out.append(Span(s, e, "body"))
         elif nxt.startswith("|"):
             out.append(Span(s, e, "caption"))
-        elif len(line.split()) <= HEADING_MAX_WORDS:
+        elif len(line.split()) <= heading_max_words:
             out.append(Span(s, e, "heading"))
         else:
             out.append(Span(s, e, "body"))

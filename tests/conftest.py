@@ -8,6 +8,12 @@ os.environ.setdefault("DVC_NO_ANALYTICS", "1")
 os.environ.setdefault("DVC_DAEMON", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+from pipeline.config import params  # noqa: E402
+
+PARAMS = params()
+HEADING = PARAMS["ingest"]["heading_max_words"]
+EXTRACT = PARAMS["extract"]
 HEADER = "source_id,outlet,url,published_date,date_basis,notes\n"
 
 ARTICLE = (" date 2025-03-04 A ransomware attack on the Northfield Hospital Trust forced staff to "

@@ -4,17 +4,20 @@ import datetime as dt
 
 import pytest
 
+from conftest import EXTRACT, HEADING
 from pipeline import entities, events, segments, timex
+
+PENALTIES = (EXTRACT["event_after_penalty"], EXTRACT["event_clause_penalty"])
 
 P = dt.date(2025, 5, 16)   # a Friday
 
 
 def run(text, published=P):
-    spans = segments.classify(text)
+    spans = segments.classify(text, HEADING)
     paras = segments.paragraphs(text, spans)
     sents = [s for a, b in paras for s in segments.sentences(text, a, b)]
     ents = entities.extract(text, sents)
-    out = events.extract(text, sents, ents, published, timex.stated_years(text))
+    out = events.extract(text, sents, ents, published, timex.stated_years(text), *PENALTIES)
     for e in out:
         assert text[e["char_start"]:e["char_end"]] == e["evidence"] and e["date_text"] in e["evidence"]
     return [(e["event_type"], e["event_date"], e["date_precision"], e["status"]) for e in out]
@@ -58,5 +61,5 @@ def test_actor_and_place():
     text = "Health Minister Jane Smith visited the hospital in Leeds on Monday.\n"
     sents = segments.sentences(text, 0, len(text) - 1)
     ents = entities.extract(text, sents)
-    e = events.extract(text, sents, ents, P, [])[0]
+    e = events.extract(text, sents, ents, P, [], *PENALTIES)[0]
     assert (e["actor"], e["place"]) == ("Jane Smith", "Leeds")

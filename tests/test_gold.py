@@ -8,7 +8,8 @@ import yaml
 from conftest import ROOT
 from pipeline import schema
 
-SETS = {"shipped": ROOT / "raw", "devset": ROOT / "tests" / "devset" / "raw"}
+SETS = {"shipped": ROOT / "raw", "devset": ROOT / "tests" / "devset" / "raw",
+        "holdout": ROOT / "tests" / "holdout" / "raw"}
 FILES = [(s, p) for s, raw in SETS.items() for p in sorted((ROOT / "tests" / "gold" / s).glob("*.yaml"))]
 
 

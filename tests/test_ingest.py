@@ -8,22 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, HEADER, ROOT
+from conftest import ARTICLE, HEADER, PARAMS, ROOT
 from pipeline import ingest
 from pipeline.errors import InputError
 
 LIMIT = 100_000
+P = dict(PARAMS["ingest"], max_article_bytes=LIMIT)
 
 
 def refused(raw: Path) -> InputError:
     with pytest.raises(InputError) as err:
-        ingest.ingest(raw, LIMIT)
+        ingest.ingest(raw, P)
     return err.value
 
 
 def test_good_article_is_ingested(raw_factory):
     raw = raw_factory({"a1": ARTICLE})
-    tables = ingest.ingest(raw, LIMIT)
+    tables = ingest.ingest(raw, P)
     src = tables["sources"][0]
     assert src["published_date"] == "2025-03-04" and src["date_basis"] == "stated"
     assert src["repairs"] is None and src["char_count"] == len(ARTICLE)
@@ -133,7 +134,7 @@ def test_dateline_disagreeing_with_sources(raw_factory):
     ("Cafe\u0301 owner.".encode(), "Café owner.", "nfc"),
 ])
 def test_repairs_are_applied_and_recorded(raw_factory, raw_bytes, text, repairs):
-    tables = ingest.ingest(raw_factory({"a1": raw_bytes}), LIMIT)
+    tables = ingest.ingest(raw_factory({"a1": raw_bytes}), P)
     assert tables["texts"][0]["text"] == text
     assert repairs in tables["sources"][0]["repairs"].split(";")
     assert tables["sources"][0]["sha256"] == hashlib.sha256(raw_bytes).hexdigest()

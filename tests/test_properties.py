@@ -5,6 +5,7 @@ import signal
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from conftest import EXTRACT, HEADING
 from pipeline import extract, segments
 
 NEWSY = st.sampled_from([
@@ -18,8 +19,8 @@ TEXT = st.one_of(st.text(max_size=400), st.lists(NEWSY, max_size=60).map("".join
 
 
 def check(text):
-    spans = segments.classify(text)
-    out = extract.extract_article("x", text, "2025-01-15", spans)
+    spans = segments.classify(text, HEADING)
+    out = extract.extract_article("x", text, "2025-01-15", spans, EXTRACT)
     for f in out["figures"]:
         assert text[f["char_start"]:f["char_end"]] == f["surface"]
         assert f["value_high"] is None or f["value_high"] >= f["value"]

@@ -2,15 +2,16 @@
 repaired to the paragraph edge, speakers resolved within the article."""
 import pytest
 
+from conftest import EXTRACT, HEADING
 from pipeline import entities, quotes, segments
 
 
 def run(text):
-    spans = segments.classify(text)
+    spans = segments.classify(text, HEADING)
     paras = segments.paragraphs(text, spans)
     sents = [s for a, b in paras for s in segments.sentences(text, a, b)]
     ents = entities.extract(text, sents)
-    out = quotes.extract(text, paras, sents, ents)
+    out = quotes.extract(text, paras, sents, ents, EXTRACT["quote_continuation_chars"])
     for q in out:
         assert text[q["char_start"]:q["char_end"]] == q["text"]
     return out

@@ -1,5 +1,6 @@
 """Lines are body, heading, caption, credit, web furniture or dateline; only body
 yields rows. Sentences split on punctuation, not on abbreviations."""
+from conftest import HEADING
 from pipeline import segments
 
 PAGE = """ date 2025-05-14 The port was closed on Sunday after a cyber attack.
@@ -24,7 +25,7 @@ Harbour at dusk, photo by A. Person, licensed under CC BY 2.0
 
 
 def kinds():
-    return [(s.kind, PAGE[s.start:s.end]) for s in segments.classify(PAGE)]
+    return [(s.kind, PAGE[s.start:s.end]) for s in segments.classify(PAGE, HEADING)]
 
 
 def test_every_line_is_classified():
@@ -54,7 +55,7 @@ def test_every_line_is_classified():
 
 
 def test_a_line_broken_mid_sentence_is_one_paragraph():
-    paras = segments.paragraphs(PAGE, segments.classify(PAGE))
+    paras = segments.paragraphs(PAGE, segments.classify(PAGE, HEADING))
     assert "The terminal handled about 2,000\n\nlorries a day before the attack." in [PAGE[a:b] for a, b in paras]
 
 
