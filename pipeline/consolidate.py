@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from . import schema
+from . import lexicon, schema
 from .config import Layout, params
+from .timex import window
 from .tables import read_table, write_tables
 
 
@@ -58,6 +59,7 @@ def _name_key(name: str) -> str:
 
 def consolidate_entities(articles: list[dict], merge_ratio: float):
     """→ (entities rows, alias rows, {(source_id, local name): entity_id})."""
+    honorifics = set(lexicon.load("entities")["honorifics"])   # "Mr Smith" names no one alone
     items = []   # (source_id, name, type, aliases)
     for a in articles:
         for e in a["entities"]:
@@ -65,7 +67,7 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
     uf = UnionFind(len(items))
     by_key: dict[str, int] = {}
     for i, (_, name, _, aliases) in enumerate(items):
-        for k in [name] + [x for x in aliases if not re.match(r"^(?:Mr|Mrs|Ms|Dr|Miss|Sir|Dame) ", x)]:
+        for k in [name] + [x for x in aliases if x.split()[0] not in honorifics]:
             key = _name_key(k)
             if key in by_key:
                 uf.union(i, by_key[key])
@@ -242,22 +244,6 @@ def consolidate_quotes(articles, local, p):
 # ---------------------------------------------------------------- events
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
-
-
-def window(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None:
-    """The days a (date, precision) can stand for."""
-    if not date or precision == "unknown":
-        return None
-    d = dt.date.fromisoformat(date)
-    if precision == "day":
-        return d, d
-    if precision == "week":   # the ISO week holding it (a weekend is dated by its Saturday)
-        monday = d - dt.timedelta(days=d.weekday())
-        return monday, monday + dt.timedelta(days=6)
-    if precision == "month":
-        nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return d, nxt - dt.timedelta(days=1)
-    return d, d.replace(month=12, day=31)
 
 
 def _summary(evidence: str, limit: int = 160) -> str:

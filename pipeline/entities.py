@@ -147,11 +147,14 @@ def _title_prefix(toks, i) -> list[str]:
     return out
 
 
-_APPOSITIVE = re.compile(r",[ ]+((?:the |a |an )?[^,.;:“”\"«»()\n]{3,90}?)(?=,|[ ]+(?:said|says|told|added|wrote|warned)\b)")
+@lru_cache(maxsize=None)
+def _appositive():
+    verbs = lexicon.alternation(lexicon.load("speech")["verbs"])
+    return re.compile(rf",[ ]+((?:the |a |an )?[^,.;:“”\"«»()\n]{{3,90}}?)(?=,|[ ]+{verbs})")
 
 
 def _appositive_role(text: str, end: int) -> str:
-    m = _APPOSITIVE.match(text, end)
+    m = _appositive().match(text, end)
     if not m:
         return ""
     role = m.group(1).strip()

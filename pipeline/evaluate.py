@@ -15,7 +15,8 @@ import yaml
 from rapidfuzz import fuzz
 
 from .config import ROOT, Layout
-from .consolidate import normalise_quote, window
+from .consolidate import normalise_quote
+from .timex import window
 from .tables import atomic_write, read_table
 
 GOLD = ROOT / "tests" / "gold"

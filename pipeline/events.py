@@ -84,7 +84,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             date, precision = timex.resolve(t, published, years, ahead=future)
             planned = future or (t.inherently_future and etype != "halt_extended")
             if planned and date and published and not t.inherently_future \
-                    and dt.date.fromisoformat(date) < _window_start(published, precision):
+                    and timex.window(date, precision)[1] < published:
                 planned = False   # "could" about a date already past
             status = "planned" if planned else "occurred"
             mentions = ents.in_span(ss, se)
@@ -97,13 +97,3 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                         "date_precision": precision, "status": status,
                         "actor": actor, "place": place})
     return out
-
-
-def _window_start(published: dt.date, precision: str) -> dt.date:
-    if precision == "week":
-        return published - dt.timedelta(days=published.weekday())
-    if precision == "month":
-        return published.replace(day=1)
-    if precision == "year":
-        return published.replace(month=1, day=1)
-    return published

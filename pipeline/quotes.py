@@ -24,16 +24,23 @@ def _lx():
     sp = lexicon.load("speech")
     en = lexicon.load("entities")
     verbs = lexicon.alternation(sp["verbs"])
-    nouns = lexicon.alternation(en["org_nouns"] + en["spokesperson_words"])
+    all_nouns = en["org_nouns"] + en["generic_org_nouns"] + en["government_nouns"] + en["group_nouns"]
+    nouns = lexicon.alternation(all_nouns + en["spokesperson_words"])
+    titles = [a for a in lexicon.load("abbreviations")["abbreviations"] if a[:1].isupper()]
     return {
         "verbs": set(sp["verbs"]),
         "spokes": tuple(en["spokesperson_words"]),
-        "org_nouns": set(en["org_nouns"]),
+        "org_nouns": set(all_nouns),
+        "generic_nouns": set(en["generic_org_nouns"]),
+        "gov_nouns": set(en["government_nouns"]),
+        "group_nouns": set(en["group_nouns"]),
+        # "Ms. Marsh" → "Ms  Marsh": the full stop of a title is no sentence end
+        "abbrev_dot": re.compile(rf"\b({lexicon.alternation(titles, False)})\."),
         # "..." Smith told Reuters. / "...", a company spokesperson stated.
         "post": re.compile(rf"\A[\s,.!?—–-]*(?P<phrase>[^.!?“”\"«»\n]{{1,80}}?)\s+(?P<verb>{verbs})"
                            rf"(?P<obj>\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*|reporters|journalists|colleagues|staff|MPs|councillors|parliament))?"),
         # "...", said Jane Doe, chief executive of X.
-        "post_inv": re.compile(rf"\A[\s,]*(?P<verb>said|says|added|continued|wrote|explained|insisted|warned)\s+"
+        "post_inv": re.compile(rf"\A[\s,]*(?P<verb>{lexicon.alternation(sp['inverted_verbs'], False)})\s+"
                                rf"(?P<phrase>[^.!?“”\"«»,\n]{{2,80}}?)(?=[,.;]|\s*\Z)"),
         # A spokesperson added: / Jane Smith said, / In a statement, the company said:
         "pre": re.compile(rf"(?P<verb>{verbs})(?P<obj>(?:\s+[\w’'-]+){{0,5}}?)\s*[:,]?\s*\Z"),
@@ -169,9 +176,14 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
                 q.speaker, q.role = same_sentence[-1].speaker, same_sentence[-1].role
             elif last and (q.start - ps < 3 or pre.strip() == ""):
                 q.speaker, q.role = last.speaker, last.role
+            elif q.partial and (m := _SPOKES_SUBJECT.match(text, sent[0], q.start)) \
+                    and any(w in m.group().lower() for w in _lx()["spokes"]):
+                # "The spokesperson extended thanks for their “...”": a spokesperson as
+                # the subject speaks for the organisation without a reporting verb
+                q.speaker, q.role = _resolve(text, m.group(), m.start(), m.end(), ents, last, out)
             elif q.partial:
-                # "This is being done ... in a “safe and secure manner”": the reporting
-                # subject of the sentence before ("It outlined that ...")
+                # a fragment with no attribution in its sentence: the reporting subject
+                # of the sentence just before ("It said that ...")
                 prev = [x for x in sentences if x[1] <= sent[0]]
                 if prev and sent[0] - prev[-1][1] < 4:
                     ps0, pe0 = prev[-1]
@@ -202,8 +214,11 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
              "cue": q.cue, "is_partial": q.partial, "statement": q.statement} for q in out]
 
 
+_SPOKES_SUBJECT = re.compile(r"(?:[A-Za-z’'-]+ ){0,4}?(?:spokes\w+|representative)\b")
+
+
 def _reports_speech(sentence: str) -> bool:
-    """A sentence that reports speech near its start ("It outlined that ...")."""
+    """A sentence that reports speech near its start ("It said that ...")."""
     m = _lx()["pre_any"].search(sentence)
     return bool(m) and len(sentence[:m.start()].split()) <= 6
 
@@ -212,13 +227,9 @@ def _reports_speech(sentence: str) -> bool:
 # interrupts: "“A,” she said in a statement. “B.”"
 _ATTR_TAIL = re.compile(r"(?:\s+(?:in|on|at|to|during|via|after|before|from)\b[^“”\"«»‘’.!?]{0,60})?[\s.,;:—–-]*")
 
-_ABBREV_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Jr|Sr)\.")
-
-
 def _mask_abbreviations(s: str) -> str:
-    """"Ms. Marsh" → "Ms  Marsh" (same length, so offsets hold): the full stop of a
-    title is no sentence end."""
-    return _ABBREV_DOT.sub(lambda m: m.group(1) + " ", s)
+    """Abbreviations' full stops blanked (same length, so offsets hold)."""
+    return _lx()["abbrev_dot"].sub(lambda m: m.group(1) + " ", s)
 
 
 def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, continues, done):
@@ -261,7 +272,6 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         m = R["according"].search(pre + " " + post)
         if m:
             phrase, cue = m.group("phrase").strip(), "according to"
-            full = pre + " " + post
             pos = pre_start + m.start("phrase") if m.start() < len(pre) else post_start + m.start("phrase") - len(pre) - 1
             phrase_end = pos + len(phrase)
     if phrase is None or pos is None:
@@ -291,11 +301,6 @@ def _subject(head: str) -> str | None:
     return phrase
 
 
-_GOV_NOUNS = {"council", "authority", "agency", "police", "force", "government", "ministry",
-              "department", "regulator", "commission", "watchdog"}
-_GROUP_NOUNS = {"group", "gang", "collective", "hackers", "criminals"}
-_GENERIC_NOUNS = {"company", "firm", "business", "organisation", "organization", "statement",
-                  "board", "employer", "owner", "maker"}
 
 
 def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, done):
@@ -327,9 +332,9 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
     if not nouns and not spokes:
         return None, None
     prev_org = next((d for d in reversed(done) if d.speaker and ents.type_of(d.speaker) in speakers), None)
-    specific = [n for n in nouns if n not in _GENERIC_NOUNS]
+    specific = [n for n in nouns if n not in R["generic_nouns"]]
     for noun in specific:
-        if noun in _GROUP_NOUNS and (g := ents.main(("group",))):
+        if noun in R["group_nouns"] and (g := ents.main(("group",))):
             return g, role_org   # "the group" where a hacking group is in the story
         # "a trust spokesperson" → the entity named "... Trust"
         named = [n for n, e in ents.entities.items() if e.type in speakers
@@ -337,7 +342,7 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
         if named:
             return ents.main(tuple({ents.type_of(n) for n in named})) if len(named) > 1 \
                 and ents.main(tuple({ents.type_of(n) for n in named})) in named else named[0], role_org
-        if noun in _GOV_NOUNS:
+        if noun in R["gov_nouns"]:
             name = ents.last_before(pos, ("government_body",)) or ents.main(("government_body",))
             return (name, role_org) if name else (None, None)
     if "statement" in words or (spokes and low.startswith("the ")):

@@ -57,8 +57,9 @@ class Table:
     primary_key: tuple[str, ...]
     required: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
-    # a field whose meaning in this table is narrower than its shared description
+    # a field whose meaning (or vocabulary) in this table is narrower than the shared one
     descriptions: dict[str, str] = field(default_factory=dict)
+    enums: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # mention tables: the column that must equal texts.text[char_start:char_end]
     slice_column: str | None = None
 
@@ -143,9 +144,11 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           "lines yield figures, quotes and events.",
           ("source_id", "char_start", "char_end", "kind"), ("source_id", "char_start"),
           required=("source_id", "char_start", "char_end", "kind"), foreign_keys=(_fk_source(),),
-          descriptions={"kind": "body, heading (headline, standfirst, subheading), caption, "
-                                "credit (photo credit), furniture (navigation, promos, links) "
-                                "or dateline (the ' date YYYY-MM-DD' prefix)."}),
+          descriptions={"kind": "What the line is: headings are headlines, standfirsts and "
+                                "subheadings; credits are photo credits; furniture is navigation, "
+                                "promos and links; the dateline is the ' date YYYY-MM-DD' or wire "
+                                "dateline prefix."},
+          enums={"kind": SEGMENT_KINDS}),
     Table("entities", "People, organisations, government bodies, groups and places named "
           "in the coverage.", ("entity_id", "name", "entity_type"), ("entity_id",),
           required=("entity_id", "name", "entity_type")),
@@ -161,7 +164,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
            "subject_id"),
           ("figure_id",), required=("figure_id", "kind", "value", "unit", "qualifier"),
           foreign_keys=(_fk_entity("subject_id"),),
-          descriptions={"kind": "money, count, percentage, duration or quantity."}),
+          descriptions={"kind": "What sort of number it is."}, enums={"kind": FIGURE_KINDS}),
     Table("figure_mentions", "Each place a figure is reported.",
           ("figure_id",) + _MENTION + ("surface", "qualifier", "sentence"),
           ("figure_id", "source_id", "char_start"),
@@ -212,8 +215,9 @@ def table_fields(table: str) -> list[Field]:
     out = []
     for name in t.fields:
         f = FIELDS[name]
-        if name in t.descriptions:
-            f = Field(f.name, f.type, t.descriptions[name], f.enum, f.pattern, f.minimum)
+        if name in t.descriptions or name in t.enums:
+            f = Field(f.name, f.type, t.descriptions.get(name, f.description), t.enums.get(name, f.enum),
+                      f.pattern, f.minimum)
         out.append(f)
     return out
 

@@ -213,3 +213,19 @@ def _unit_start(P: dt.date, unit: str, shift: int) -> tuple[str, str]:
     if unit == "month":
         return (P.replace(day=1) + relativedelta(months=shift)).isoformat(), "month"
     return dt.date(P.year + shift, 1, 1).isoformat(), "year"
+
+
+def window(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None:
+    """The days a (date, precision) can stand for."""
+    if not date or precision == "unknown":
+        return None
+    d = dt.date.fromisoformat(date)
+    if precision == "day":
+        return d, d
+    if precision == "week":   # the ISO week holding it (a weekend is dated by its Saturday)
+        monday = d - dt.timedelta(days=d.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if precision == "month":
+        nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return d, nxt - dt.timedelta(days=1)
+    return d, d.replace(month=12, day=31)

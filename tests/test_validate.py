@@ -60,6 +60,8 @@ def _set(i, col, value):
     ("sources", _set(0, "char_count", "5"), ["char_count == length"]),
     ("entities", lambda rows: rows[1:], ["foreign key → entities.entity_id"]),
     ("figures", _set(0, "kind", ""), ["column kind", "not_nullable"]),
+    ("figures", _set(0, "kind", "banana"), ["figures.csv row 1", "column kind", "isin("]),
+    ("segments", _set(0, "kind", "banana"), ["segments.csv row 1", "column kind", "isin("]),
 ])
 def test_each_kind_of_breakage_is_caught(data_copy, table, fn, expect):
     edit(data_copy, table, fn)
