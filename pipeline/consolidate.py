@@ -119,18 +119,21 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
 
 # ---------------------------------------------------------------- figures
 
-def consolidate_figures(articles, local):
+def consolidate_figures(articles, local, story):
+    """The same number for the same measure in the same story is one figure."""
     groups = defaultdict(list)
     for a in articles:
         for f in a["figures"]:
-            key = (f["kind"], f["value"], f["value_high"], f["unit"], f["per"], f["measure"])
+            key = (story[a["source_id"]] or a["source_id"], f["kind"], f["value"], f["value_high"],
+                   f["unit"], f["per"], f["measure"])
             groups[key].append((a["source_id"], f))
     figures, mentions = [], []
     for key, ms in groups.items():
         fid = "fig-" + digest(*key)
-        kind, value, value_high, unit, per, measure = key
+        _, kind, value, value_high, unit, per, measure = key
         figures.append({
-            "figure_id": fid, "kind": kind, "value": value, "value_high": value_high, "unit": unit,
+            "figure_id": fid, "story_id": story[ms[0][0]], "kind": kind, "value": value,
+            "value_high": value_high, "unit": unit,
             "per": per, "qualifier": _most_common([f["qualifier"] for _, f in ms], list(schema.QUALIFIERS)),
             "measure": measure,
             "subject_id": _most_common([local.get((sid, f["subject"])) for sid, f in ms if f["subject"]]),
@@ -211,27 +214,34 @@ def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, cont
     return [uf.find(i) for i in range(len(texts))]
 
 
-def consolidate_quotes(articles, local, p):
-    flat = [(a["source_id"], q) for a in articles for q in a["quotes"]]
-    groups = group_quotes([q["text"] for _, q in flat], [q["is_partial"] for _, q in flat],
-                          p["group_ratio"], p["contain_ratio"], p["contain_min_words"],
-                          [(sid, q["statement"]) for sid, q in flat])
+def consolidate_quotes(articles, local, p, story):
+    """One quote per statement within a story, however many sources quote it."""
+    by_story = defaultdict(list)
+    for a in articles:
+        by_story[story[a["source_id"]] or a["source_id"]] += [(a["source_id"], q) for q in a["quotes"]]
     clusters = defaultdict(list)
-    for g, item in zip(groups, flat):
-        clusters[g].append(item)
+    for key, flat in by_story.items():
+        groups = group_quotes([q["text"] for _, q in flat], [q["is_partial"] for _, q in flat],
+                              p["group_ratio"], p["contain_ratio"], p["contain_min_words"],
+                              [(sid, q["statement"]) for sid, q in flat])
+        for g, item in zip(groups, flat):
+            clusters[(key, g)].append(item)
     quotes, mentions = [], []
-    for ms in clusters.values():
-        # the longest faithful variant: one source's spans of the statement, in order
+    for (key, _), ms in clusters.items():
+        # the longest faithful variant: one source's spans of the statement, in order,
+        # leaving out fragments that the narrator's own sentences quote
         renderings = defaultdict(list)
-        for sid, q in sorted(ms, key=lambda m: (m[0], m[1]["char_start"])):
+        whole = [m for m in ms if not m[1]["is_partial"]] or ms
+        for sid, q in sorted(whole, key=lambda m: (m[0], m[1]["char_start"])):
             renderings[sid].append(q["text"])
         canonical = max((" ".join(r) for r in renderings.values()), key=lambda t: (len(normalise_quote(t)), t))
-        qid = "quo-" + digest(normalise_quote(canonical))
+        qid = "quo-" + digest(key, normalise_quote(canonical))
         speakers = [local.get((sid, q["speaker"])) for sid, q in ms if q["speaker"]]
         speaker = _most_common(speakers)
         role = _most_common([q["speaker_role"] for sid, q in ms
                              if q["speaker"] and local.get((sid, q["speaker"])) == speaker])
-        quotes.append({"quote_id": qid, "speaker_id": speaker, "speaker_role": role,
+        quotes.append({"quote_id": qid, "story_id": story[ms[0][0]], "speaker_id": speaker,
+                       "speaker_role": role,
                        "text": canonical, "is_partial": all(q["is_partial"] for _, q in ms)})
         for sid, q in ms:
             mentions.append({"quote_id": qid, "source_id": sid, "char_start": q["char_start"],
@@ -253,16 +263,21 @@ def _summary(evidence: str, limit: int = 160) -> str:
     return s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def stories(articles, local, entities, min_overlap: float) -> dict[str, str]:
-    """Articles about the same incident, so that happenings of different incidents on
-    the same dates stay apart: articles sharing their most-named entity, or enough of
-    the entities they name (Jaccard ≥ min_overlap), are one story. The story's key is
-    its most-named entity."""
+# Entities that tie articles into one story: who the story is about. Places, and the
+# governments, regulators and police that appear in many stories, tie nothing.
+_STORY_TYPES = ("organisation", "group", "person")
+
+
+def stories(articles, local, entities, min_overlap: float) -> dict[str, str | None]:
+    """Articles about the same incident, so that facts of different incidents stay
+    apart: articles whose most-named organisation, group or person is the same, or
+    that share at least two such entities and enough of them (Jaccard ≥ min_overlap),
+    are one story. The story's key is its most-named entity (None if it names none)."""
     types = {e["entity_id"]: e["entity_type"] for e in entities}
     counts = {}
     for a in articles:
         c = Counter(local[(a["source_id"], m["name"])] for m in a["entity_mentions"])
-        counts[a["source_id"]] = Counter({e: n for e, n in c.items() if types.get(e) != "place"})
+        counts[a["source_id"]] = Counter({e: n for e, n in c.items() if types.get(e) in _STORY_TYPES})
     sids = sorted(counts)
     top = {sid: min(c, key=lambda e: (-c[e], e)) if c else None for sid, c in counts.items()}
     uf = UnionFind(len(sids))
@@ -275,19 +290,19 @@ def stories(articles, local, entities, min_overlap: float) -> dict[str, str]:
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
                 a, b = set(counts[sids[i]]), set(counts[sids[j]])
-                if top[sids[i]] == top[sids[j]] or len(a & b) / len(a | b) >= min_overlap:
+                if top[sids[i]] == top[sids[j]] or (len(a & b) >= 2 and len(a & b) / len(a | b) >= min_overlap):
                     uf.union(i, j)
     total = defaultdict(Counter)
     for i, sid in enumerate(sids):
         total[uf.find(i)].update(counts[sid])
-    key = {r: (min(c, key=lambda e: (-c[e], e)) if c else sids[r]) for r, c in total.items()}
+    key = {r: (min(c, key=lambda e: (-c[e], e)) if c else None) for r, c in total.items()}
     return {sid: key[uf.find(i)] for i, sid in enumerate(sids)}
 
 
 def consolidate_events(articles, local, published, story, planned_slack_days):
     slack = dt.timedelta(days=planned_slack_days)
     def same_story(m, cluster):
-        return story[m[0]] == story[cluster[0][0]]
+        return (story[m[0]] or m[0]) == (story[cluster[0][0]] or cluster[0][0])
 
     by_type = defaultdict(list)
     for a in articles:
@@ -331,13 +346,14 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
                 clusters.append([m])
         for c in clusters:
             anchor = c[0][1]
+            key = story[c[0][0]] or c[0][0]
             if anchor["event_date"]:
-                eid = "evt-" + digest(story[c[0][0]], etype, anchor["event_date"], anchor["date_precision"])
+                eid = "evt-" + digest(key, etype, anchor["event_date"], anchor["date_precision"])
             else:
-                eid = "evt-" + digest(story[c[0][0]], etype, None, "unknown", c[0][0], anchor["char_start"])
+                eid = "evt-" + digest(key, etype, None, "unknown", c[0][0], anchor["char_start"])
             latest = max(c, key=lambda m: (published.get(m[0]) or "", m[1]["status"] == "occurred"))
             events.append({
-                "event_id": eid, "event_type": etype, "event_date": anchor["event_date"],
+                "event_id": eid, "story_id": story[c[0][0]], "event_type": etype, "event_date": anchor["event_date"],
                 "date_precision": anchor["date_precision"], "status": latest[1]["status"],
                 # the tersest report of it: the shortest sentence (then the earliest source)
                 "summary": _summary(min((e["evidence"] for _, e in sorted(c, key=lambda m: m[0])),
@@ -367,11 +383,11 @@ def consolidate(articles: list[dict], p: dict) -> dict[str, list[dict]]:
         {"entity_id": local[(a["source_id"], m["name"])], "source_id": a["source_id"],
          "char_start": m["char_start"], "char_end": m["char_end"], "surface": m["surface"]}
         for a in articles for m in a["entity_mentions"]]
-    figures, figure_mentions = consolidate_figures(articles, local)
-    quotes, quote_mentions = consolidate_quotes(articles, local, p["quotes"])
-    events, event_mentions = consolidate_events(
-        articles, local, published, stories(articles, local, entities, p["events"]["story_overlap"]),
-        p["events"]["planned_slack_days"])
+    story = stories(articles, local, entities, p["stories"]["min_overlap"])
+    figures, figure_mentions = consolidate_figures(articles, local, story)
+    quotes, quote_mentions = consolidate_quotes(articles, local, p["quotes"], story)
+    events, event_mentions = consolidate_events(articles, local, published, story,
+                                                p["events"]["planned_slack_days"])
     return {"entities": entities, "entity_aliases": aliases, "entity_mentions": entity_mentions,
             "figures": figures, "figure_mentions": figure_mentions, "quotes": quotes,
             "quote_mentions": quote_mentions, "events": events, "event_mentions": event_mentions}

@@ -70,6 +70,8 @@ def _f(name, type_, description, **kw):
 
 
 FIELDS: dict[str, Field] = {f.name: f for f in [
+    _f("story_id", "string", "The incident the fact belongs to, named by the entity its articles "
+       "name most; articles naming the same main organisation, group or person are one story."),
     _f("source_id", "string", "Identifier of an article: the stem of its file in raw/articles/.",
        pattern=SOURCE_ID_PATTERN),
     _f("outlet", "string", "Publication that ran the article, where the text or curation says."),
@@ -161,9 +163,9 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           foreign_keys=(_fk_entity("entity_id"), _fk_source()), slice_column="surface"),
     Table("figures", "Numbers stated about the story: one row per number for a measure.",
           ("figure_id", "kind", "value", "value_high", "unit", "per", "qualifier", "measure",
-           "subject_id"),
+           "subject_id", "story_id"),
           ("figure_id",), required=("figure_id", "kind", "value", "unit", "qualifier"),
-          foreign_keys=(_fk_entity("subject_id"),),
+          foreign_keys=(_fk_entity("subject_id"), _fk_entity("story_id")),
           descriptions={"kind": "What sort of number it is."}, enums={"kind": FIGURE_KINDS}),
     Table("figure_mentions", "Each place a figure is reported.",
           ("figure_id",) + _MENTION + ("surface", "qualifier", "sentence"),
@@ -173,9 +175,10 @@ TABLES: dict[str, Table] = {t.name: t for t in [
           slice_column="surface",
           descriptions={"qualifier": "How this mention hedges the number."}),
     Table("quotes", "Words quoted from a speaker: one row per statement, however many "
-          "sources quote it.", ("quote_id", "speaker_id", "speaker_role", "text", "is_partial"),
+          "sources quote it.", ("quote_id", "speaker_id", "speaker_role", "text", "is_partial",
+                                "story_id"),
           ("quote_id",), required=("quote_id", "text", "is_partial"),
-          foreign_keys=(_fk_entity("speaker_id"),),
+          foreign_keys=(_fk_entity("speaker_id"), _fk_entity("story_id")),
           descriptions={"text": "The quoted words (the longest faithful variant across sources)."}),
     Table("quote_mentions", "Each contiguous quoted span in a source.",
           ("quote_id",) + _MENTION + ("text", "speaker_text", "cue", "speaker_id"),
@@ -189,10 +192,10 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("events", "Things that happened or are planned, anchored in time: one row per "
           "happening, however many sources report it.",
           ("event_id", "event_type", "event_date", "date_precision", "status", "summary",
-           "actor_id", "place_id"),
+           "actor_id", "place_id", "story_id"),
           ("event_id",), required=("event_id", "event_type", "date_precision", "status",
                                    "summary"),
-          foreign_keys=(_fk_entity("actor_id"), _fk_entity("place_id"))),
+          foreign_keys=(_fk_entity("actor_id"), _fk_entity("place_id"), _fk_entity("story_id"))),
     Table("event_mentions", "Each place an event is reported, with the date this source gives.",
           ("event_id",) + _MENTION + ("evidence", "date_text", "event_date", "date_precision", "status"),
           ("event_id", "source_id", "char_start"),

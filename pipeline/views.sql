@@ -5,7 +5,7 @@ CREATE MACRO fmt_num(x) AS CASE WHEN x = trunc(x) THEN format('{:,}', CAST(x AS 
 
 -- Events in date order, with how many sources report each and who reported it first.
 CREATE VIEW timeline AS
-SELECT e.event_date, e.date_precision, e.event_type, e.status, e.summary,
+SELECT e.event_date, e.date_precision, e.event_type, e.status, e.summary, e.story_id,
        count(DISTINCT m.source_id) AS source_count,
        arg_min(m.source_id, coalesce(s.published_date, DATE '9999-12-31')) AS earliest_source,
        min(s.published_date) AS first_reported,
@@ -43,22 +43,22 @@ ORDER BY event_date NULLS LAST, event_id, source_id, char_start;
 -- Measures reported with different values by different sources, values side by side.
 CREATE VIEW figure_discrepancies AS
 WITH by_value AS (
-    SELECT f.measure, f.kind, f.unit, coalesce(f.per, '') AS per, f.value, f.value_high,
+    SELECT f.story_id, f.measure, f.kind, f.unit, coalesce(f.per, '') AS per, f.value, f.value_high,
            string_agg(DISTINCT m.source_id, ', ' ORDER BY m.source_id) AS sources,
            count(DISTINCT m.source_id) AS n
     FROM figures f JOIN figure_mentions m USING (figure_id)
     GROUP BY ALL
 )
-SELECT measure, kind, unit, per,
+SELECT story_id, measure, kind, unit, per,
        count(*) AS distinct_values,
        string_agg(CASE WHEN value_high IS NULL THEN fmt_num(value)
                        ELSE fmt_num(value) || '-' || fmt_num(value_high) END
                   || ' [' || sources || ']', ' / ' ORDER BY value, value_high) AS values_reported,
        min(value) AS min_value, max(coalesce(value_high, value)) AS max_value
 FROM by_value
-GROUP BY measure, kind, unit, per
+GROUP BY story_id, measure, kind, unit, per
 HAVING count(*) > 1 AND count(DISTINCT sources) > 1
-ORDER BY measure, unit, per;
+ORDER BY story_id, measure, unit, per;
 
 -- Who said what: every quote with its speaker and how many sources carry it.
 CREATE VIEW quotes_by_speaker AS

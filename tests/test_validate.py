@@ -54,7 +54,7 @@ def _set(i, col, value):
     ("figure_mentions", _set(0, "char_start", "abc"), ["column char_start", "coerce"]),
     ("figures", _set(0, "value", "ten"), ["column value", "coerce"]),
     ("quotes", _set(0, "is_partial", "maybe"), ["column is_partial", "coerce"]),
-    ("figures", lambda rows: [dict(r, value_high="1", qualifier="range") if i == 0 else r
+    ("figures", lambda rows: [dict(r, value_high=str(float(r["value"]) - 1), qualifier="range") if i == 0 else r
                               for i, r in enumerate(rows)], ["value_high >= value"]),
     ("sources", _set(0, "sha256", "xyz"), ["column sha256", "str_matches"]),
     ("sources", _set(0, "char_count", "5"), ["char_count == length"]),
