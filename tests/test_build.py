@@ -9,7 +9,7 @@ import sys
 import duckdb
 import pytest
 
-from conftest import ARTICLE, HEADER, ROOT
+from conftest import HEADER, ROOT
 from pipeline import schema, validate
 from pipeline.build import build
 from pipeline.config import Layout
@@ -50,23 +50,40 @@ def test_build_is_deterministic(devset_build, tmp_path):
     assert digest_tree(again) == digest_tree(devset_build)
 
 
-def _ids(folder):
-    return {name: {r[schema.TABLES[name].primary_key[0]] for r in read_table(folder / f"{name}.csv", name)}
-            for name in ("figures", "quotes", "events", "entities")}
+def _facts(folder):
+    """Each fact's ID with the set of places that report it."""
+    out = {}
+    for fact, mentions in (("figures", "figure_mentions"), ("quotes", "quote_mentions"),
+                           ("events", "event_mentions"), ("entities", "entity_mentions")):
+        key = schema.TABLES[fact].primary_key[0]
+        places = {r[key]: set() for r in read_table(folder / f"{fact}.csv", fact)}
+        for m in read_table(folder / f"{mentions}.csv", mentions):
+            places[m[key]].add((m["source_id"], m["char_start"]))
+        out[fact] = places
+    return out
 
 
-def test_an_unrelated_article_changes_no_existing_id(tmp_path):
+# Another incident that names the same regulator and police force as the hospital story.
+UNRELATED = (" date 2025-03-12 Thieves stole 300 laptops from the Brackley Tool Company on Monday, "
+             "the firm said. The Office of the Data Commissioner and Northfold Police were told on "
+             "Tuesday.\n\n“We are deeply sorry for the distress this is causing,” said Brackley Tool "
+             "Company chief executive Tom Vance.\n")
+
+
+def test_an_unrelated_article_changes_no_existing_fact(tmp_path):
     base = tmp_path / "raw"
     shutil.copytree(DEVSET, base)
     build(Layout.build(base, tmp_path / "one"), publish=False)
-    (base / "articles" / "zz-other-story.txt").write_text(ARTICLE, encoding="utf-8")
+    (base / "articles" / "zz-other-story.txt").write_text(UNRELATED, encoding="utf-8")
     with open(base / "sources.csv", "a", encoding="utf-8") as fh:
         fh.write("zz-other-story,Test Outlet,,,,\n")
     build(Layout.build(base, tmp_path / "two"), publish=False)
-    one, two = _ids(tmp_path / "one"), _ids(tmp_path / "two")
+    one, two = _facts(tmp_path / "one"), _facts(tmp_path / "two")
     for table in one:
-        assert one[table] <= two[table], table
-        assert two[table] - one[table], table    # the new article did add facts
+        for fact_id, places in one[table].items():
+            new_places = {p for p in two[table].get(fact_id, set()) if p[0] != "zz-other-story"}
+            assert new_places == places, (table, fact_id)
+        assert set(two[table]) - set(one[table]) or table == "entities", table   # it added facts
 
 
 def test_empty_raw_folder_is_refused(tmp_path):
