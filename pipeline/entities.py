@@ -12,7 +12,7 @@ from functools import lru_cache
 from . import lexicon
 from .timex import MONTHS, WEEKDAYS
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w$&’'.-]*[\w$]|[A-Za-z0-9$]|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_][\w$&’'.-]*[\w$]|[^\W_]|\$|[^\w\s]")   # Unicode letters: "Hélène"
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _CONNECTORS = {"of", "for", "&", "de", "da", "van", "von", "der", "del", "la", "le", "du"}
 _OPENERS = set("“\"‘'«(")
@@ -34,6 +34,7 @@ def _lex():
         "places": set(lx["places"]),
         "directions": set(lx["direction_words"]),
         "common": set(lx["common_words"]) | set(MONTHS) | set(WEEKDAYS) | set(lx["demonyms"]),
+        "calendar": set(MONTHS) | set(WEEKDAYS),
         "place_nouns": set(lx["place_nouns"]),
         "given": set(lx["given_names"]),
         "verbs": set(sp["verbs"]),
@@ -150,7 +151,7 @@ def _title_prefix(toks, i) -> list[str]:
 @lru_cache(maxsize=None)
 def _appositive():
     verbs = lexicon.alternation(lexicon.load("speech")["verbs"])
-    return re.compile(rf",[ ]+((?:the |a |an )?[^,.;:“”\"«»()\n]{{3,90}}?)(?=,|[ ]+{verbs})")
+    return re.compile(rf",[ ]+((?:the |a |an )?[^,.;:“”\"«»()\n]{{3,90}}?)(?=,|\.(?:\s|$)|[ ]+{verbs})")
 
 
 def _appositive_role(text: str, end: int) -> str:
@@ -192,8 +193,10 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
                     continue
                 if gap != " ":
                     break
-                if nxt == "and" and j == i and _and_joins(toks, j + 2):
-                    j += 2   # "Kelbridge and Wyeford NHS Trust"
+                if nxt == "and" and _and_joins(toks, j + 2) and (
+                        j == i or (j == i + 1 and toks[i][2] in lx["common"])
+                        or any(t[2] in ("of", "for") for t in toks[i:j])):
+                    j += 2   # "Kelbridge and Wyeford NHS Trust", "Department for Skills and Universities"
                 elif _is_cap(nxt) and nxt[0].isalpha():
                     j += 1
                 elif nxt in _CONNECTORS and j + 2 < len(toks) and _is_cap(toks[j + 2][2]) \
@@ -213,6 +216,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
 
 
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
+_DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")   # "Mum-of-two", "Father-of-three"
 
 
 def _and_joins(toks, k) -> bool:
@@ -224,7 +228,9 @@ def _and_joins(toks, k) -> bool:
     last = k
     while last + 1 < len(toks) and _is_cap(toks[last + 1][2]) and toks[last + 1][2][0].isalpha():
         last += 1
-    return toks[last][2] in lx["org"] or toks[last][2] in lx["gov"]
+    # "... of Bakery and Chilled Distributors": after "of"/"for" in a name any run joins
+    return toks[last][2] in lx["org"] or toks[last][2] in lx["gov"] or any(
+        t[2] in ("of", "for") for t in toks[max(0, k - 6):k - 2])
 
 
 def _add_run(text, toks, index, run, at_start, cands):
@@ -233,7 +239,8 @@ def _add_run(text, toks, index, run, at_start, cands):
     run = [t for t in run if t[2] != "."]
     # drop leading common words / honorifics
     while run and (run[0][2] in lx["common"] or run[0][2] in lx["honorifics"]
-                   or run[0][2] in _CONNECTORS or _CONTRACTION.match(run[0][2])):
+                   or run[0][2] in _CONNECTORS or _CONTRACTION.match(run[0][2])
+                   or _DESCRIPTOR.match(run[0][2])):
         if run[0][2] in lx["honorifics"]:
             honorific = run[0][2]
         run = run[1:]
@@ -250,10 +257,11 @@ def _add_run(text, toks, index, run, at_start, cands):
         role = " ".join(_title_prefix(toks, idx) + [t[2] for t in run[:heads[-1] + 1]])
         run = run[heads[-1] + 1:]
         at_start = False
+    # months, weekdays and contractions split a run; other common words inside a name
+    # belong to it ("Allied Workers Union")
     parts, cur = [], []
     for t in run:
-        if (t[2] in lx["common"] or _CONTRACTION.match(t[2])) and t[2] not in lx["org"] \
-                and t[2] not in lx["gov"]:
+        if t[2] in lx["calendar"] or _CONTRACTION.match(t[2]):
             parts.append(cur)
             cur = []
             continue
@@ -336,8 +344,9 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
             nxt.lower() in lx["place_nouns"]
             or (nxt == "and" and len(later) > 2 and later[1][:1].isupper() and later[2].lower() in lx["place_nouns"])):
         v["place"] += WEIGHT["medium"]
-    if nxt in lx["verbs"] and 2 <= len(words) <= 3 and not _is_acronym(m.key):
-        v["person"] += WEIGHT["medium"]
+    if (nxt in lx["verbs"] or prev in lx["verbs"]) and 2 <= len(words) <= 3 and not _is_acronym(m.key) \
+            and not any(w in lx["org"] | lx["gov"] for w in words):
+        v["person"] += WEIGHT["medium"]   # "Jane Doe said", "said Jane Doe"
     if nxt in lx["verbs"] or possessive or len(words) > 1:
         # "Acme said", "Acme’s", "Northfield Water Services": something, probably an organisation
         v["organisation"] += WEIGHT["weak"]
@@ -372,6 +381,16 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
                 long = [L for L in longs if _initials(L) == key.replace(".", "")]
                 if long:
                     c = long[0]
+            elif t == "organisation":
+                # "Wrenfold" for "Wrenfold Foods": the one longer organisation name it starts
+                long = [L for L in longs if L.split()[0] == key and types[L] == "organisation"]
+                if len(long) == 1:
+                    c = long[0]
+        elif t == "organisation":
+            # "Meridian Capital" for "Meridian Capital Securities"
+            long = [L for L in longs if L != key and L.startswith(key + " ") and types[L] == "organisation"]
+            if len(long) == 1:
+                c = long[0]
         canon[key] = c
     # "Northfield Hospital Trust (NHT)": a parenthesised acronym right after a name
     for m in cands:

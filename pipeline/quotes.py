@@ -13,9 +13,6 @@ from .entities import ArticleEntities
 MIN_WORDS = 3          # DATA_MODEL.md: a quote is at least 3 words long
 _WORD = re.compile(r"[\w’'-]*\w")
 
-# opener -> closers, per family
-_DOUBLE_OPEN = {"“": "”", "«": "»", "„": "“”", '"': '"'}
-_SINGLE_OPEN = {"‘": "’", "'": "'"}
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "organisation"}
 
 
@@ -34,6 +31,7 @@ def _lx():
         "generic_nouns": set(en["generic_org_nouns"]),
         "gov_nouns": set(en["government_nouns"]),
         "group_nouns": set(en["group_nouns"]),
+        "noun_names": en["noun_names"],
         # "Ms. Marsh" → "Ms  Marsh": the full stop of a title is no sentence end
         "abbrev_dot": re.compile(rf"\b({lexicon.alternation(titles, False)})\."),
         # "..." Smith told Reuters. / "...", a company spokesperson stated.
@@ -83,53 +81,75 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
+_DOUBLE = set("“”\"«»„")
+_OPEN_AFTER = set(" \t\n([{—–-/")
+
+
+def _role_of_mark(text: str, i: int, ps: int, pe: int) -> str:
+    """'open', 'close', 'either' (a straight mark between two words) or 'none'
+    (an apostrophe)."""
+    c = text[i]
+    prev = text[i - 1] if i > ps else " "
+    nxt = text[i + 1] if i + 1 < pe else " "
+    if c in "“«„‘":
+        return "none" if c == "‘" and prev.isalnum() else "open"
+    if c in "”»":
+        return "close"
+    if c in "’'" and _is_apostrophe(text, i):
+        return "none"
+    if c == "’":
+        return "close"
+    opens = prev in _OPEN_AFTER and not nxt.isspace()
+    closes = prev not in _OPEN_AFTER and (nxt.isspace() or not nxt.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either" if c == '"' else "none"
+
+
 def _spans(text: str, ps: int, pe: int) -> list[Quote]:
-    """Quoted spans in one paragraph text[ps:pe]."""
+    """Quoted spans in one paragraph text[ps:pe]: marks paired by family (double or
+    single) and position; a closing mark with no opening one, and an opening mark
+    with no closing one, are repaired to the paragraph edge."""
     out: list[Quote] = []
-    stack: list[tuple[str, int]] = []     # (opener, index)
-    marks = [(i, c) for i, c in enumerate(text[ps:pe], start=ps) if c in "“”«»„\"‘’'"]
-    for i, c in marks:
-        prev = text[i - 1] if i > ps else " "
-        nxt = text[i + 1] if i + 1 < pe else " "
-        if c in "’'" and _is_apostrophe(text, i):
+    stack: list[int] = []     # indexes of opening marks
+    for i in (k for k in range(ps, pe) if text[k] in "“”«»„\"‘’'"):
+        role = _role_of_mark(text, i, ps, pe)
+        if role == "none":
             continue
-        if c == "‘" and prev.isalnum():
+        family = text[i] in _DOUBLE
+        match = next((k for k in range(len(stack) - 1, -1, -1) if (text[stack[k]] in _DOUBLE) == family), None)
+        if role == "either":
+            role = "close" if match is not None else "open"
+        if role == "open" and not (text[i] == "“" and match is not None and text[stack[match]] == "„"):
+            stack.append(i)
             continue
-        # the closer of the innermost open quote?
-        if stack and c in _DOUBLE_OPEN.get(stack[-1][0], _SINGLE_OPEN.get(stack[-1][0], "")) \
-                and not (c in "\"'" and not (prev.strip() and prev not in "([{")) \
-                and not (c == "“" and stack[-1][0] != "„"):
-            op, oi = stack.pop()
+        if match is not None:
+            oi = stack[match]
+            del stack[match:]
             out.append(Quote(oi + 1, i, oi, i))
             continue
-        if c in "”»" or (c in "’'" and stack == []) or (c == '"' and not stack and prev.strip()
-                                                        and not nxt.isalnum()):
-            if c == "’" or c == "'":
-                # a closing single mark with nothing open: only a repair when it ends
-                # the speech ("...stopped,’ he said"), never for a stray apostrophe
-                if not re.match(r"[\s]*[a-z]", text[i + 1:i + 3]) or prev not in ",.!?":
-                    continue
-            if not stack and not out:
-                out.append(Quote(ps, i, None, i))     # opening mark missing
-            elif not stack and out and all(q.close_at is not None for q in out):
-                last = max(q.close_at for q in out)
-                if re.search(r"[.!?]\s", text[last:i]):
-                    # a repaired span starts after the last sentence end
-                    m = list(re.finditer(r"[.!?][”’\"»]?\s+", text[last:i]))[-1]
-                    out.append(Quote(last + m.end(), i, None, i))
-            continue
-        if c in "“«„‘" or (c in "\"'" and (not prev.strip() or prev in "([{—–-") and nxt.strip()):
-            stack.append((c, i))
-    for op, oi in stack:
-        if op in "“«„\"" or (op == "‘" and oi == ps):
+        # a closing mark with nothing open: the opening mark is missing
+        if not family and not (text[i - 1] in ",.!?" and re.match(r"\s+[a-z]", text[i + 1:i + 3])):
+            continue   # a stray single mark repairs nothing unless it ends speech: "...,’ he said"
+        closed = [q.close_at for q in out if q.close_at is not None]
+        start = ps
+        if closed:
+            ends = list(re.finditer(r"[.!?][”’\"»]?\s+", text[max(closed):i]))
+            if not ends:
+                continue
+            start = max(closed) + ends[-1].end()   # after the last sentence end
+        out.append(Quote(start, i, None, i))
+    for oi in stack:
+        if text[oi] in _DOUBLE or oi == ps:
             out.append(Quote(oi + 1, pe, oi, None))   # closing mark missing: to the paragraph end
-    out = [q for q in out if q.start < q.end]
     for q in out:
         while q.start < q.end and text[q.start].isspace():
             q.start += 1
         while q.end > q.start and text[q.end - 1].isspace():
             q.end -= 1
-    return sorted(out, key=lambda q: q.start)
+    return sorted((q for q in out if q.start < q.end), key=lambda q: q.start)
 
 
 def _words(s: str) -> int:
@@ -161,7 +181,9 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
             if prev_q:
                 pre_start = max(pre_start, prev_q[-1].close_at + 1)
             pre = text[pre_start:q.open_at] if q.open_at is not None else ""
-            post_end = sent[1]
+            # post: from the closing mark to the end of the sentence it closes in
+            close_sent = _sentence_of(sentences, q.close_at) if q.close_at is not None else None
+            post_end = (close_sent or sent)[1]
             nxt_q = [p for p in quotes if p.start > q.end]
             if nxt_q and nxt_q[0].open_at is not None:
                 post_end = min(post_end, nxt_q[0].open_at)
@@ -232,6 +254,9 @@ def _mask_abbreviations(s: str) -> str:
     return _lx()["abbrev_dot"].sub(lambda m: m.group(1) + " ", s)
 
 
+_LEADING_FUNCTION_WORDS = re.compile(r"^(?:(?:which|who|that|what|as|and|but|while|whilst|so)\s+)+", re.I)
+
+
 def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, continues, done):
     R = _lx()
     pre, post = _mask_abbreviations(pre), _mask_abbreviations(post)
@@ -242,18 +267,20 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
     attribution_only = m_pre is not None and (
         pre_clean.endswith((":", ",")) or not m_pre.group("obj").strip())
     q.partial = bool(pre_clean) and not pre_clean.endswith(":") and not attribution_only
-    phrase = cue = None
-    pos = None
-    if (m := R["post"].match(post)) and len(m.group("phrase").split()) <= 8 \
+    found = None   # (phrase start, phrase end, cue)
+    # after the quote: "..., said Jane Doe, chief executive" (verb first), then
+    # "...,” Jane Doe said." (speaker first)
+    if (m := R["post_inv"].match(post)):
+        found = (post_start + m.start("phrase"), post_start + m.end("phrase"), m.group("verb"))
+        # the attribution runs to its sentence end ("..., said X, national adviser at Y.")
+        tail = re.match(r"[^“”\"«»‘’.!?]{0,160}[.!?,]?", post[m.end("phrase"):])
+        q.attr_end = post_start + m.end("phrase") + (tail.end() if tail else 0)
+    elif (m := R["post"].match(post)) and len(m.group("phrase").split()) <= 8 \
+            and not R["pre_any"].search(m.group("phrase")) \
             and m.group("phrase").split()[0].lower() not in ("and", "but", "or", "then", "before", "after"):
-        phrase, cue = m.group("phrase").strip(" ,"), (m.group("verb") + (m.group("obj") or "")).strip()
-        pos = post_start + m.start("phrase")
-        phrase_end = post_start + m.end("phrase")
+        found = (post_start + m.start("phrase"), post_start + m.end("phrase"),
+                 (m.group("verb") + (m.group("obj") or "")).strip().rstrip("."))
         q.attr_end = post_start + m.end()
-    elif (m := R["post_inv"].match(post)):
-        phrase, cue = m.group("phrase").strip(), m.group("verb")
-        pos, phrase_end = post_start + m.start("phrase"), post_start + m.end("phrase")
-        q.attr_end = phrase_end
     elif pre_clean:
         # the reporting verb nearest the quote that has a subject ("describing it as"
         # has none, so the sentence's earlier "X said" is the attribution)
@@ -263,31 +290,48 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
                 cue = v.group("verb")
                 if (st := R["statement"].search(pre[v.end():])):
                     cue += " " + st.group()
-                pos = pre_start + pre.rfind(phrase, 0, v.start())
-                phrase_end = pos + len(phrase)
+                start = pre_start + pre.rfind(phrase, 0, v.start())
+                found = (start, start + len(phrase), cue)
                 break
-        else:
-            phrase = None
-    if phrase is None:
-        m = R["according"].search(pre + " " + post)
-        if m:
-            phrase, cue = m.group("phrase").strip(), "according to"
-            pos = pre_start + m.start("phrase") if m.start() < len(pre) else post_start + m.start("phrase") - len(pre) - 1
-            phrase_end = pos + len(phrase)
-    if phrase is None or pos is None:
+    if found is None and (m := R["according"].search(pre + " " + post)):
+        start = pre_start + m.start("phrase") if m.start() < len(pre) else post_start + m.start("phrase") - len(pre) - 1
+        found = (start, start + len(m.group("phrase").strip()), "according to")
+    if found is None:
         if continues and last:
             q.speaker, q.role = last.speaker, last.role
         return
-    q.speaker_text, q.cue = text[pos:phrase_end].strip() or phrase, cue
-    q.speaker, q.role = _resolve(text, phrase, pos, phrase_end, ents, last, done)
+    start, end, q.cue = found
+    phrase = text[start:end].strip()
+    if (lead := _LEADING_FUNCTION_WORDS.match(phrase)):   # "which she" → "she"
+        start, phrase = start + lead.end(), phrase[lead.end():]
+    q.speaker_text = phrase
+    q.speaker, q.role = _resolve(text, phrase, start, end, ents, last, done)
+    if q.speaker is None and q.role is None:
+        q.role = _unnamed_role(phrase)
 
 
-_RELATIVE = re.compile(r",\s*(?:which|who|that)\b[^,]*,?\s*\Z|,\s*(?:which|who|that)\s*\Z")
+def _unnamed_role(phrase: str) -> str | None:
+    """An unnamed speaker keeps the title the article gives ("the mayor", "one
+    retail analyst" → "mayor", "retail analyst"); the speaker stays empty."""
+    words = phrase.split()
+    heads = _title_heads()
+    if not any(w in heads for w in words):
+        return None
+    return re.sub(r"^(?:the|a|an|one|another)\s+", "", phrase, flags=re.I) or None
+
+
+@lru_cache(maxsize=None)
+def _title_heads() -> frozenset:
+    return frozenset(lexicon.load("entities")["title_heads"])
+
+
+_FUNCTION_ONLY = re.compile(r"^(?:(?:and|but|or|so|then|which|who|that|while|whilst|as|yet)\s*)+$", re.I)
 
 
 def _subject(head: str) -> str | None:
     """The speaker phrase just before a reporting verb: back to the clause start;
-    "X, managing director at Y, said" → X; "Z, which ..." → Z."""
+    "X, managing director at Y, said" → X; "Z, which ..." → Z; a bare conjunction
+    ("..., but called") has none."""
     cut = max(head.rfind(". "), head.rfind("; "), head.rfind("“"), head.rfind("”"), head.rfind("\n"))
     phrase = head[cut + 1:].strip(" ,")
     if (rel := re.search(r"^(.*?),\s*(?:which|who|that)\b", phrase)) and "," not in rel.group(1):
@@ -296,28 +340,48 @@ def _subject(head: str) -> str | None:
         parts = [p.strip() for p in phrase.split(",") if p.strip()]
         phrase = parts[0] if head.rstrip().endswith(",") else parts[-1]
     words = phrase.split()
-    if not words or len(words) > 12:
+    if not words or len(words) > 12 or _FUNCTION_ONLY.match(phrase):
         return None
     return phrase
 
 
+_SPEAKING_TYPES = ("organisation", "government_body", "group")
+_DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|our|one|another)\s+", re.I)
+
+
+def _by_role(phrase: str, pos: int, ents: ArticleEntities) -> str | None:
+    """"Its director general", "the chief executive": the person named before with
+    that role."""
+    wanted = _DETERMINERS.sub("", phrase.strip()).lower()
+    if not wanted or not any(w in _title_heads() for w in wanted.split()):
+        return None
+    holders = {n for n, e in ents.entities.items() if e.type == "person" and e.role
+               and e.role.lower().startswith(wanted)}
+    before = [m[3] for m in ents.mentions if m[1] <= pos and m[3] in holders]
+    return before[-1] if before else (min(holders) if len(holders) == 1 else None)
 
 
 def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, done):
+    """The entity a speaker phrase stands for, and the role to record; (None, None)
+    when the article does not say."""
     R = _lx()
     low = phrase.lower().strip()
     words = re.findall(r"[a-z’'-]+", low)
     mentions = ents.in_span(pos, end)
     spokes = any(w in low for w in R["spokes"])
     role_org = "spokesperson" if spokes else "statement"
-    speakers = ("organisation", "government_body", "group")
     persons = [m for m in mentions if ents.type_of(m[3]) == "person"]
     if persons:
         name = persons[0][3]
         return name, ents.entities[name].role or None
-    orgs = [m for m in mentions if ents.type_of(m[3]) in speakers]
+    orgs = [m for m in mentions if ents.type_of(m[3]) in _SPEAKING_TYPES]
     if orgs:
         return orgs[-1][3], role_org
+    # "A Tessaro spokesman": a capitalised word naming an organisation of the article
+    for word in re.findall(r"\b[A-Z][\w’'-]+", phrase)[::-1]:
+        named = [n for n, e in ents.entities.items() if e.type in _SPEAKING_TYPES and word in n.split()]
+        if len(named) == 1 and word.lower() not in _lx()["org_nouns"] and not _DETERMINERS.match(word + " "):
+            return named[0], role_org
     if words and words[-1] in _PRONOUNS:
         want = _PRONOUNS[words[-1]]
         if want == "person":
@@ -326,30 +390,38 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
         if want == "any":
             prev = next((d for d in reversed(done) if d.speaker), None)
             return (prev.speaker, prev.role) if prev else (None, None)
-        name = ents.last_before(pos, speakers) or ents.main()
+        name = ents.last_before(pos, _SPEAKING_TYPES) or ents.main()
         return (name, "statement") if name else (None, None)
+    if not spokes and (name := _by_role(phrase, pos, ents)):
+        return name, ents.entities[name].role
     nouns = [w for w in words if w in R["org_nouns"]]
     if not nouns and not spokes:
         return None, None
-    prev_org = next((d for d in reversed(done) if d.speaker and ents.type_of(d.speaker) in speakers), None)
-    specific = [n for n in nouns if n not in R["generic_nouns"]]
-    for noun in specific:
+    for noun in (n for n in nouns if n not in R["generic_nouns"]):
         if noun in R["group_nouns"] and (g := ents.main(("group",))):
             return g, role_org   # "the group" where a hacking group is in the story
-        # "a trust spokesperson" → the entity named "... Trust"
-        named = [n for n, e in ents.entities.items() if e.type in speakers
-                 and re.search(rf"\b{re.escape(noun)}\b", n, re.I)]
+        # "a trust spokesperson" → the organisation named "... Trust"; "the force" → "... Police"
+        keys = [noun] + R["noun_names"].get(noun, [])
+        named = [n for n, e in ents.entities.items() if e.type in _SPEAKING_TYPES
+                 and any(re.search(rf"\b{re.escape(k)}\b", n, re.I) for k in keys)]
         if named:
-            return ents.main(tuple({ents.type_of(n) for n in named})) if len(named) > 1 \
-                and ents.main(tuple({ents.type_of(n) for n in named})) in named else named[0], role_org
+            main = ents.main(tuple({ents.type_of(n) for n in named}))
+            return (main if main in named else named[0]), role_org
         if noun in R["gov_nouns"]:
             name = ents.last_before(pos, ("government_body",)) or ents.main(("government_body",))
             return (name, role_org) if name else (None, None)
-    if "statement" in words or (spokes and low.startswith("the ")):
-        if prev_org:
-            return prev_org.speaker, role_org
-    if any(n in ("company", "firm", "business") for n in nouns):
-        name = ents.main() or ents.last_before(pos, speakers)
-    else:
-        name = ents.last_before(pos, speakers) or ents.main()
+    prev_org = next((d for d in reversed(done) if d.speaker and ents.type_of(d.speaker) in _SPEAKING_TYPES), None)
+    if ("statement" in words or (spokes and low.startswith("the "))) and prev_org:
+        return prev_org.speaker, role_org
+    if any(n in R["generic_nouns"] for n in nouns):
+        name = ents.main() or ents.last_before(pos, _SPEAKING_TYPES)
+        return (name, role_org) if name else (None, None)
+    # a bare "a spokesperson": the organisation the sentence or the one before is about,
+    # unless "the company" there points at the story's main organisation
+    window = text[max(0, pos - 250):pos]
+    near = [m for m in ents.in_span(max(0, pos - 250), pos) if ents.type_of(m[3]) in ("organisation", "government_body")]
+    company = list(re.finditer(r"\b(?:the|The)\s+(?:company|firm|business)\b", window))
+    if near and not (company and max(0, pos - 250) + company[-1].start() > near[-1][1]):
+        return near[-1][3], role_org
+    name = ents.main() or ents.last_before(pos, _SPEAKING_TYPES)
     return (name, role_org) if name else (None, None)

@@ -10,7 +10,7 @@ from . import lexicon
 
 DATELINE = re.compile(r"\A ?date (\d{4}-\d{2}-\d{2})(?![\w-])")
 TERMINAL = ".!?…:;"
-CLOSERS = "”’\"»)]'"
+CLOSERS = "”’\"»)]'“"   # “ closes a „low-high“ quote
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,10 @@ def _lex():
         "tail_credit": re.compile(rf"[ \t]+\|[ \t]*{credit}(?:/[A-Z][\w.-]*)*[ \t]*\Z"),
         # an unknown credit alone on its line: "| Some Agency"
         "bare_credit": re.compile(r"\|[ \t]*[A-Z][\w.&-]*(?:[ /][A-Z][\w.&-]*){0,3}[ \t]*\Z"),
+        # a wire dateline: "LONDON, May 2 (Reuters) -", "NASHVILLE, Tenn. (AP) —"
+        "wire": re.compile(rf"[A-Z][A-Z .'-]+(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?(?:,?[ ][A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}})?"
+                           rf"[ ]?\((?:{credit})\)[ ]?[-—–]+[ ]?"),
+        "verbs": re.compile(lexicon.alternation(lexicon.load("speech")["verbs"])),
     }
 
 
@@ -99,6 +103,13 @@ def classify(text: str, heading_max_words: int) -> list[Span]:
                 continue
             line = text[s:e]
 
+        if (w := lx["wire"].match(line)):
+            out.append(Span(*_strip(text, s, s + w.end()), "dateline"))
+            s, _ = _strip(text, s + w.end(), e)
+            if s >= e:
+                continue
+            line = text[s:e]
+
         m = lx["lead_credit"].match(line)
         if m and (m.end() == len(line) or line[m.end()].isupper() or line[m.end()].isspace()):
             out.append(Span(s, s + m.end(), "credit"))
@@ -134,7 +145,9 @@ def classify(text: str, heading_max_words: int) -> list[Span]:
             cs, ce = _strip(text, s + t.start(), e)
             out.append(Span(cs, ce, "credit"))
             continue
-        if _ends_sentence(line) or _starts_lower(nxt):
+        if line.endswith(":") and len(line.split()) <= 5 and not lx["verbs"].search(line):
+            out.append(Span(s, e, "heading"))   # "Suggested topics:", "In numbers:"
+        elif _ends_sentence(line) or _starts_lower(nxt):
             out.append(Span(s, e, "body"))
         elif nxt.startswith("|"):
             out.append(Span(s, e, "caption"))
