@@ -27,18 +27,40 @@ def _triggers():
     return out
 
 
+@lru_cache(maxsize=None)
+def _verbs():
+    lx = lexicon.load("events")
+    reporting = set(lexicon.load("speech")["verbs"])
+    irregular = lexicon.alternation(lx["happening_verbs"])
+    return (re.compile(rf"{irregular}|\b[a-z]{{3,}}ed\b"), reporting | set(lx["not_happenings"]))
+
+
+def _happening(text: str, ss: int, t, max_distance: int):
+    """The verb a time phrase dates when no trigger word is near ("the boil notice
+    was lifted at 4pm on Tuesday"): the last past-tense verb before it, not a
+    reporting verb ("said on Tuesday" dates a saying, not a happening)."""
+    verb, skip = _verbs()
+    lo = max(ss, t.start - max_distance)
+    found = [m for m in verb.finditer(text, lo, t.start) if m.group() not in skip]
+    if not found or re.search(r"[;:]", text[found[-1].end():t.start]):
+        return None
+    m = found[-1]
+    return ((t.start - m.end(), 99), m.start(), m.end(), "other")
+
+
 def _clause_gaps(text: str, a: int, b: int) -> int:
     """Clause boundaries between two positions."""
     return len(re.findall(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b", text[min(a, b):max(a, b)]))
 
 
 def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
-            published: dt.date | None, years: list[int], after_penalty: int, clause_penalty: int
-            ) -> list[dict]:
+            published: dt.date | None, years: list[int], after_penalty: int, clause_penalty: int,
+            max_distance: int) -> list[dict]:
     """A time phrase usually follows the verb it dates ("resumed on Monday"): a trigger
     after the phrase costs `after_penalty` characters of distance unless the phrase
     opens its clause ("On Monday, ..."); each clause boundary between them costs
-    `clause_penalty`."""
+    `clause_penalty`. A time phrase with no trigger within `max_distance` dates the
+    happening its nearest verb names, typed `other`."""
     out = []
     for ss, se in sentences:
         sentence = text[ss:se]
@@ -49,8 +71,6 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         for etype, order, pat in _triggers():
             for m in pat.finditer(text, ss, se):
                 trig.append((m.start(), m.end(), etype, order))
-        if not trig:
-            continue
         # a trigger inside a longer one of another type gives way to it
         trig = [t for t in trig if not any(o[0] <= t[0] and t[1] <= o[1] and (o[1] - o[0]) > (t[1] - t[0])
                                            and o[2] != t[2] for o in trig)]
@@ -66,8 +86,13 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 key = (dist + clause_penalty * _clause_gaps(text, min(b, t.start), max(a, t.end)), order)
                 if best is None or key < best[0]:
                     best = (key, a, b, etype)
+            if best is None or best[0][0] > max_distance:
+                best = _happening(text, ss, t, max_distance)
             if best is not None:
-                anchored.append((best[0], t, best[1], best[2], best[3]))
+                etype = best[3]
+                if etype == "operations_halted" and t.lead.startswith(("until", "till")):
+                    etype = "halt_extended"   # "postponed all exams until at least 30 May"
+                anchored.append((best[0], t, best[1], best[2], etype))
         # a trigger is dated by its nearest time phrase only ("Today ... will resume in
         # the coming days": the resumption is dated by "in the coming days")
         nearest = {}

@@ -40,7 +40,7 @@ def extract_article(source_id: str, text: str, published: str | None,
         "figures": figs,
         "quotes": quotes.extract(text, paras, sents, ents, p["quote_continuation_chars"]),
         "events": events.extract(text, sents, ents, pub, years, p["event_after_penalty"],
-                                 p["event_clause_penalty"]),
+                                 p["event_clause_penalty"], p["event_max_distance"]),
     }
 
 

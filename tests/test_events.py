@@ -7,7 +7,7 @@ import pytest
 from conftest import EXTRACT, HEADING
 from pipeline import entities, events, segments, timex
 
-PENALTIES = (EXTRACT["event_after_penalty"], EXTRACT["event_clause_penalty"])
+PENALTIES = (EXTRACT["event_after_penalty"], EXTRACT["event_clause_penalty"], EXTRACT["event_max_distance"])
 
 P = dt.date(2025, 5, 16)   # a Friday
 
