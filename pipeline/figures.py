@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 import inflect
@@ -38,19 +39,24 @@ def _lx():
     return {
         "lx": lx,
         # a number with its currency symbol and scale: "£2.5billion", "$30m", "12,500", "forty-five"
-        "number": re.compile(rf"(?<![\w.,£$€¥₹/:-])(?P<cur>{sym})?[ ]?{num}{scale}?"
+        "number": re.compile(rf"(?<![\w,£$€¥₹/:-])(?<![\d.]\.)(?<!\w\w\.)(?P<cur>{sym})?[ ]?{num}{scale}?"
                              rf"(?:(?![\w/]|[.,]\d)|(?={attached}\b))"),
         "a_unit": re.compile(rf"(?<![\w-])(?P<num>(?i:an?))[ ](?P<unit>{alt(time_units)})(?![\w-])"),
         "percent": re.compile(r"\s?(?:%|per[ ]?cent\b|percent\b|pc\b)"),
         "points": re.compile(r"\s+percentage[ -]points?\b|\s?pp\b"),
         "cur_word": re.compile(rf"\s+(?P<w>{alt(lx['currency_words'])})"),
         "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'], False)})\b(?:\s+of\b)?"),
-        "time": re.compile(rf"(?:\s+|-)(?P<u>{alt(time_units)})(?!-old)\b"),
+        "time": re.compile(rf"(?:\s+|-)(?:(?:working|business|calendar|full|straight|consecutive)\s+)?(?P<u>{alt(time_units)})(?!-old)\b"),
         "hyphen_noun": re.compile(r"-(?P<w>[a-z]+)\b"),
-        "per": re.compile(rf"\s+(?:(?:a|an|per|each|every)\s+(?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
+        "per": re.compile(rf"(?:\s+(?:in|of)\s+[a-z]+)?\s+(?:(?:a|an|per|each|every)\s+(?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
         "word": re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)"),
         "range": re.compile(rf"\s*(?P<join>-|–|—|to|and)\s*(?P<cur>{sym})?[ ]?{num}{scale}?(?![\w/]|[.,]\d)"),
-        "qualifier": re.compile(rf"(?i:(?P<q>{alt(qual)})(?:[ ]{fillers})?)[ ]+\Z"),
+        "qualifier": re.compile(rf"(?i:(?P<q>{alt(qual)})(?:[ ]{fillers})?)(?:[ ]+|(?<=c\.))\Z"),
+        # "12 miles or more", "200 or fewer"
+        "trailing": re.compile(r"[ ]+or[ ]+(?P<t>more|over|above|less|fewer|under)\b"),
+        # "an annual income of about £410m", "£2bn of annual revenue"
+        "annual_before": re.compile(r"\b(?:annual|yearly)\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?(?:[a-z]+\s+)?\Z"),
+        "annual_after": re.compile(r"\s+(?:of|in)\s+annual\b"),
         # "turns over £1.5bn": a verb's particle, not a qualifier
         "particle": re.compile(rf"(?i:\b{alt(lx['particle_verbs'], False)}[ ]+)\Z"),
         "between": re.compile(r"(?i:between|from)[ ]+\Z"),
@@ -87,7 +93,7 @@ def _number(numtext: str, scale: str | None) -> float | None:
     lx = _lx()["lx"]
     t = numtext.lower().replace("-", " ").strip()
     if t[0].isdigit():
-        v = float(t.replace(",", ""))
+        v = Decimal(t.replace(",", ""))
     elif t.startswith("half a"):
         v = 0.5
     elif t.startswith("a "):
@@ -104,8 +110,9 @@ def _number(numtext: str, scale: str | None) -> float | None:
         if dozen:
             v *= 12
     if scale:
-        v *= lx["scales"][scale] if scale in lx["scales"] else lx["scales"][scale.lower()]
-    return v
+        # Decimal so that "4.1 billion" is 4100000000, not 4099999999.9999995
+        v = Decimal(str(v)) * (lx["scales"][scale] if scale in lx["scales"] else lx["scales"][scale.lower()])
+    return float(v)
 
 
 @lru_cache(maxsize=4096)
@@ -129,7 +136,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     stops = set(lx["stop_words"])
     persons = set(lx["person_nouns"])
     # "2,000 of its staff"
-    m = re.match(r"\s+of\s+(?:the|its|their|our|his|her)\s+(?P<w>[a-z]+)\b", text[pos:end])
+    m = re.match(r"\s+of\s+(?:the|its|their|our|his|her)\s+(?:[\d,.]+\s+)?(?P<w>[a-z]+)\b", text[pos:end])
     if m:
         w = m.group("w")
         return ("person" if w in persons else _singular(w)), pos + m.end()
@@ -289,12 +296,20 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
                 return None   # a year ("the 2025 spring schedule"), not a count
         if numtext == "one" and value_high is None:
             return None   # "one loan offer": 'one' alone is not a count
+    if qual == "exact" and (tm := R["trailing"].match(text, pos, end)):
+        qual = {"more": "at_least", "over": "at_least", "above": "at_least"}.get(tm.group("t"), "at_most")
+        pos = tm.end()
     per = None
     if kind != "duration":
         pm = R["per"].match(text, pos, end)
         if pm:
             per = lx["per_words"][pm.group("p1") or pm.group("p2")]
             pos = pm.end()
+        elif R["annual_after"].match(text, pos, end) or R["annual_before"].search(text, max(start, qstart - 40), qstart):
+            per = "year"
+        elif kind == "money" and previous and text[m.start() - 1:m.start()] == "(" \
+                and previous[-1].kind == "money" and 0 <= m.start() - previous[-1].end <= 3:
+            per = previous[-1].per   # "288 million pounds ($392 million)": the same amount converted
         elif kind == "count" and (dm := re.match(r"\s+(daily|weekly|monthly|annual|yearly)\s", text[m.end():pos])):
             per = lx["per_words"][dm.group(1)]   # "1,100 daily departures"
     return Figure(qstart, pos, kind, value, value_high, unit, per, qual)
@@ -310,7 +325,8 @@ def _noun_from_context(text, sstart, nstart, pos, end, previous):
     if re.search(r"\b(?:employ\w*|staff\w*|workforce of|headcount of)\s+(?:\w+\s+)?\Z", before):
         return ("person", None)
     counts = [f for f in previous if f.kind == "count"]
-    if counts and re.search(r"\b(?:including|of which|with|and|plus|while)\s+(?:\w+\s+)?\Z", before):
+    if counts and (re.search(r"\b(?:including|of which|with|and|plus|while|though|but)\s+(?:\w+\s+)?\Z", before)
+                   or re.match(r"\s+of\s+(?:them|those)\b", after)):
         return (counts[-1].unit, counts[-1].per)
     return None
 
