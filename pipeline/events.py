@@ -111,6 +111,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             if planned and date and published and not t.inherently_future \
                     and timex.window(date, precision)[1] < published:
                 planned = False   # "could" about a date already past
+            if date and published and timex.window(date, precision)[0] > published:
+                planned = True    # nothing dated after publication has happened yet
             status = "planned" if planned else "occurred"
             mentions = ents.in_span(ss, se)
             want = _ACTOR_BY_TYPE.get(etype, _ACTOR_TYPES)

@@ -215,6 +215,9 @@ def _unit_start(P: dt.date, unit: str, shift: int) -> tuple[str, str]:
     return dt.date(P.year + shift, 1, 1).isoformat(), "year"
 
 
+PRECISION_DAYS = ("day", "week", "month", "year")   # the precisions that have a window
+
+
 def window(date: str | None, precision: str) -> tuple[dt.date, dt.date] | None:
     """The days a (date, precision) can stand for."""
     if not date or precision == "unknown":

@@ -11,7 +11,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from . import schema
+from . import schema, timex
 from .config import Layout
 from .errors import ValidationFailed
 from .tables import atomic_write
@@ -73,12 +73,28 @@ def pandera_schema(name: str, tables: dict[str, pd.DataFrame]) -> pa.DataFrameSc
                                   for s, a, b, v in zip(df["source_id"], df["char_start"], df["char_end"], df[col])],
                                  index=df.index),
             name=f"texts.text[char_start:char_end] == {col}"))
+    if name == "event_mentions":
+        published = dict(zip(tables["sources"]["source_id"], tables["sources"]["published_date"]))
+        checks.append(pa.Check(
+            lambda df: pd.Series([not (st == "occurred" and _starts_after(d, p, published.get(s)))
+                                  for s, d, p, st in zip(df["source_id"], df["event_date"],
+                                                         df["date_precision"], df["status"])],
+                                 index=df.index),
+            name="an occurred event is not dated after its source's publication"))
     if name == "sources":
         checks.append(pa.Check(
             lambda df: pd.Series([len(texts.get(s) or "") == int(n) for s, n in zip(df["source_id"], df["char_count"])],
                                  index=df.index), name="char_count == length of texts.text"))
     return pa.DataFrameSchema(columns, checks=checks, unique=list(t.primary_key), strict=True,
                               ordered=True, name=name)
+
+
+def _starts_after(date, precision, published) -> bool:
+    """Whether a (date, precision) window starts after the publication date."""
+    if date is None or pd.isna(date) or published is None or precision not in timex.PRECISION_DAYS:
+        return False
+    w = timex.window(str(pd.Timestamp(date).date()), precision)
+    return w is not None and w[0] > pd.Timestamp(published).date()
 
 
 def _pk(df: pd.DataFrame, name: str, index) -> str:

@@ -32,7 +32,9 @@ def run(text, published=P):
     ("Operations resumed on Tuesday afternoon.", [("operations_resumed", "2025-05-13", "day", "occurred")]),
     ("The terminal will reopen in the coming days.", [("operations_resumed", "2025-05-12", "week", "planned")]),
     ("Services are expected to resume next week.", [("operations_resumed", "2025-05-19", "week", "planned")]),
-    ("The closure was extended until at least 20 May.", [("halt_extended", "2025-05-20", "day", "occurred")]),
+    # the extension happened, but a halt until a date after publication is still to come
+    ("The closure was extended until at least 20 May.", [("halt_extended", "2025-05-20", "day", "planned")]),
+    ("The shutdown was extended on 12 May.", [("halt_extended", "2025-05-12", "day", "occurred")]),
     ("The terminal will remain closed until at least 20 May.",
      [("halt_extended", "2025-05-20", "day", "planned")]),
     ("Its systems were back online on Thursday, 15 May.",

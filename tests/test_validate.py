@@ -59,6 +59,9 @@ def _set(i, col, value):
     ("sources", _set(0, "sha256", "xyz"), ["column sha256", "str_matches"]),
     ("sources", _set(0, "char_count", "5"), ["char_count == length"]),
     ("entities", lambda rows: rows[1:], ["foreign key → entities.entity_id"]),
+    ("event_mentions", lambda rows: [dict(r, event_date="2030-01-01", date_precision="day", status="occurred")
+                                     if i == 0 else r for i, r in enumerate(rows)],
+     ["event_mentions.csv row 1", "not dated after its source's publication"]),
     ("figures", _set(0, "kind", ""), ["column kind", "not_nullable"]),
     ("figures", _set(0, "kind", "banana"), ["figures.csv row 1", "column kind", "isin("]),
     ("segments", _set(0, "kind", "banana"), ["segments.csv row 1", "column kind", "isin("]),
