@@ -93,8 +93,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 if etype == "operations_halted" and t.lead.startswith(("until", "till")):
                     etype = "halt_extended"   # "postponed all exams until at least 30 May"
                 anchored.append((best[0], t, best[1], best[2], etype))
-        # a trigger is dated by its nearest time phrase only ("Today ... will resume in
-        # the coming days": the resumption is dated by "in the coming days")
+        # a trigger is dated by its nearest time phrase only ("Today ... will reopen
+        # next week": the reopening is dated by "next week")
         nearest = {}
         for key, t, a, b, etype in anchored:
             if (a, etype) not in nearest or key < nearest[(a, etype)][0]:

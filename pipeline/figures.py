@@ -129,8 +129,8 @@ def _singular(word: str) -> str:
 
 def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     """The counted noun after a number: the first plural (or person) word of the run
-    of content words that follows it ("three English-speaking cybercrime groups" →
-    group), else the run's last word. Capitalised words are names, not nouns."""
+    of content words that follows it ("four French-owned bakery chains" →
+    chain), else the run's last word. Capitalised words are names, not nouns."""
     R = _lx()
     lx = R["lx"]
     stops = set(lx["stop_words"])
@@ -214,7 +214,8 @@ def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = ()
         if (i >= 0 and out[i].start <= m.start() < out[i].end) or is_blocked(m.start()):
             continue
         before = text[max(start, m.start() - 25):m.start()]
-        if re.search(r"(?:[\d%]|\b(?:cars?|people|times?|once|twice)\w*|\w+s)[ ]\Z", before) and \
+        # after a number or a plural noun ("400 buses a day", "twice a week"): a rate
+        if re.search(r"(?:[\d%]|\b(?:people|men|women|children|staff|times?|once|twice)|\w+s)[ ]\Z", before) and \
                 not R["qualifier"].search(before) and not re.search(r"\b(?:for|after|within|in|than|than a|over)[ ]\Z", before):
             continue   # "400 buses a day": a rate, not a duration
         if re.match(r"\s+(?:ago|earlier|later)\b", text[m.end():m.end() + 10]):
@@ -273,7 +274,7 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
         if re.match(r"\s+(?:ago|old)\b", text[pos:pos + 6]):
             return None
         if qual == "more_than" and text[qstart:qstart + 4].lower() == "over":
-            qual, qstart = "exact", m.start()   # "repaid over five years": a period
+            qual, qstart = "exact", m.start()   # "paid back over ten years": a period
     else:
         hm = R["hyphen_noun"].match(text, pos, end)
         if hm and hm.group("w") in lx["person_nouns"]:

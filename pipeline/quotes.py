@@ -34,7 +34,7 @@ def _lx():
         "noun_names": en["noun_names"],
         # "Ms. Marsh" → "Ms  Marsh": the full stop of a title is no sentence end
         "abbrev_dot": re.compile(rf"\b({lexicon.alternation(titles, False)})\."),
-        # "..." Smith told Reuters. / "...", a company spokesperson stated.
+        # "..." Smith told Reuters. / "...", a council spokesman stated.
         "post": re.compile(rf"\A[\s,.!?—–-]*(?P<phrase>[^.!?“”\"«»\n]{{1,80}}?)\s+(?P<verb>{verbs})"
                            rf"(?P<obj>\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*|reporters|journalists|colleagues|staff|MPs|councillors|parliament))?"),
         # "...", said Jane Doe, chief executive of X.

@@ -28,6 +28,7 @@ def _lex():
         "lines": {s.lower() for s in lx["lines"]},
         "prefixes": tuple(s.lower() for s in lx["prefixes"]),
         "contains": tuple(s.lower() for s in lx["contains"]),
+        "patterns": [re.compile(p) for p in lx["patterns"]],
         "headers": {s.lower() for s in lx["link_list_headers"]},
         "bullets": tuple(lx["bullets"]),
         # "| PA" / "|REUTERS/ACME" at the start of a line, maybe glued to body text
@@ -63,7 +64,7 @@ def _is_furniture(line: str) -> bool:
     lx = _lex()
     low = line.strip().lower()
     return (_norm(line) in lx["lines"] or low.startswith(lx["prefixes"])
-            or any(c in low for c in lx["contains"]))
+            or any(c in low for c in lx["contains"]) or any(p.match(line.strip()) for p in lx["patterns"]))
 
 
 def _ends_sentence(line: str) -> bool:
