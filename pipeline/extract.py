@@ -26,9 +26,11 @@ def extract_article(source_id: str, text: str, published: str | None,
         for f in figures.extract(text, ss, se, dates):
             d = f.as_dict(text)
             d["sentence"] = text[ss:se]
-            mentions = [m for m in ents.in_span(ss, se)
-                        if ents.type_of(m[3]) in ("organisation", "government_body")]
-            d["subject"] = mentions[0][3] if mentions else None
+            # what the number is about: the organisation named nearest before it in the
+            # sentence, else the first after it
+            orgs = [m for m in ents.in_span(ss, se) if ents.type_of(m[3]) in ("organisation", "government_body")]
+            before = [m for m in orgs if m[1] <= f.start]
+            d["subject"] = before[-1][3] if before else (orgs[0][3] if orgs else None)
             figs.append(d)
     return {
         "source_id": source_id,

@@ -81,6 +81,7 @@ class Figure:
     per: str | None
     qualifier: str
     measure: str = ""
+    continues: "Figure | None" = None   # the figure whose noun and rate it takes ("300 in France")
 
     def as_dict(self, text: str) -> dict:
         return {"char_start": self.start, "char_end": self.end, "surface": text[self.start:self.end],
@@ -288,9 +289,10 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
                 if noun is None:
                     return None
                 kind, unit = "count", noun[0]
-                if noun[1]:
-                    # inherits the rate of the figure it continues
-                    return Figure(qstart, pos, kind, value, value_high, unit, noun[1], qual)
+                if noun[2] is not None:
+                    # takes the noun, rate and measure of the figure it continues
+                    return Figure(qstart, pos, kind, value, value_high, unit, noun[1], qual,
+                                  continues=noun[2])
             else:
                 kind, unit, pos = "count", noun, npos
             if value_high is None and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", numtext):
@@ -321,14 +323,14 @@ def _noun_from_context(text, sstart, nstart, pos, end, previous):
     12,500 at ..." (person), "300 in France" after "400 buses a day" (bus, per day)."""
     after = text[pos:min(end, pos + 20)]
     if re.match(r"\s+who\b", after):
-        return ("person", None)
+        return ("person", None, None)
     before = text[max(sstart, nstart - 30):nstart].lower()
     if re.search(r"\b(?:employ\w*|staff\w*|workforce of|headcount of)\s+(?:\w+\s+)?\Z", before):
-        return ("person", None)
+        return ("person", None, None)
     counts = [f for f in previous if f.kind == "count"]
     if counts and (re.search(r"\b(?:including|of which|with|and|plus|while|though|but)\s+(?:\w+\s+)?\Z", before)
                    or re.match(r"\s+of\s+(?:them|those)\b", after)):
-        return (counts[-1].unit, counts[-1].per)
+        return (counts[-1].unit, counts[-1].per, counts[-1])
     return None
 
 
@@ -337,7 +339,7 @@ def _measure_rules():
     rules = []
     for r in lexicon.load("measures")["measures"]:
         rules.append((r["measure"], re.compile(r["pattern"], re.I), set(r.get("kinds") or ()),
-                      set(r.get("units") or ())))
+                      set(r.get("units") or ()), set(r.get("not_units") or ())))
     return rules
 
 
@@ -346,16 +348,35 @@ def _plural(unit: str) -> str:
     return "people" if unit == "person" else _INFLECT.plural_noun(unit)
 
 
+def _noun_after(text: str, pos: int, end: int) -> str | None:
+    """The noun phrase right after a figure ("50 per cent staff discount" →
+    "staff discount"): up to three lower-case words, stopping at a function word."""
+    stops = set(_lx()["lx"]["stop_words"])
+    words = []
+    for m in re.finditer(r"\s+([a-z][a-z-]*)", text[pos:end]):
+        if m.start() != (words[-1][1] if words else 0) or m.group(1) in stops or len(words) == 3 \
+                or m.group(1).endswith(("ing", "ed", "ly")):
+            break
+        words.append((m.group(1), m.end()))
+    return " ".join(w for w, _ in words) or None
+
+
 def _measures(text: str, start: int, end: int, figures: list[Figure]) -> None:
     """Each figure's measure: the first measure rule (most specific) that matches
     within its stretch of the sentence (between the neighbouring figures), the
     nearest match breaking ties."""
     for i, f in enumerate(figures):
+        if f.continues is not None:
+            f.measure = f.continues.measure   # "around 400 buses a day, including 300 in France"
+            continue
         lo = figures[i - 1].end if i else start
         hi = figures[i + 1].start if i + 1 < len(figures) else end
+        if f.kind == "percentage" and (np := _noun_after(text, f.end, hi)):
+            f.measure = _lx()["lx"]["percentage_nouns"].get(np, np)   # "12 per cent interest"
+            continue
         best = None
-        for order, (measure, pat, kinds, units) in enumerate(_measure_rules()):
-            if (kinds and f.kind not in kinds) or (units and f.unit not in units):
+        for order, (measure, pat, kinds, units, not_units) in enumerate(_measure_rules()):
+            if (kinds and f.kind not in kinds) or (units and f.unit not in units) or f.unit in not_units:
                 continue
             for m in pat.finditer(text, lo, hi):
                 if f.start <= m.start() < f.end and f.kind != "count":
