@@ -1,8 +1,9 @@
 """Rewrite the generated parts of README.md from the package itself: the data
-dictionary (from pipeline/schema.py) and the output of each example query (run
-against data/). `python scripts/readme.py --check` exits 1 if the README is stale."""
+dictionary (from pipeline/schema.py), the quality table (from reports/metrics.json)
+and the output of each example query (run against data/). `python scripts/readme.py --check` exits 1 if the README is stale."""
 from __future__ import annotations
 
+import json
 import re
 import sys
 import tempfile
@@ -29,10 +30,29 @@ def table(con, sql: str) -> str:
     return "\n".join([line(cols), "|" + "|".join("-" * (w + 2) for w in widths) + "|"] + [line(r) for r in rows])
 
 
-def render(text: str) -> str:
-    start, end = "<!-- data-dictionary:start -->\n", "<!-- data-dictionary:end -->"
+def metrics_table() -> str:
+    m = json.loads((ROOT / "reports" / "metrics.json").read_text(encoding="utf-8"))
+    rows = [["corpus", "figures P / R / F1", "qualifier", "quotes P / R / F1", "speaker",
+             "quote grouping F1", "events P / R / F1", "event date", "event grouping F1"]]
+    f = lambda d: " / ".join(f"{d[k]:.2f}" for k in ("precision", "recall", "f1"))
+    for corpus in ("shipped", "devset", "holdout"):
+        x = m[corpus]
+        rows.append([corpus, f(x["figures"]), f"{x['figures']['qualifier_accuracy']:.2f}", f(x["quotes"]),
+                     f"{x['quotes']['speaker_accuracy']:.2f}", f"{x['quotes']['pair_f1']:.2f}", f(x["events"]),
+                     f"{x['events']['date_accuracy']:.2f}", f"{x['events']['pair_f1']:.2f}"])
+    return "\n".join(["| " + " | ".join(r) + " |" for r in rows[:1]] + ["|" + "---|" * len(rows[0])]
+                     + ["| " + " | ".join(r) + " |" for r in rows[1:]])
+
+
+def _between(text: str, name: str, body: str) -> str:
+    start, end = f"<!-- {name}:start -->\n", f"<!-- {name}:end -->"
     i, j = text.index(start) + len(start), text.index(end)
-    text = text[:i] + schema.data_dictionary().strip() + "\n" + text[j:]
+    return text[:i] + body.strip() + "\n" + text[j:]
+
+
+def render(text: str) -> str:
+    text = _between(text, "data-dictionary", schema.data_dictionary())
+    text = _between(text, "metrics", metrics_table())
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "p.duckdb"
         publish.build_database(ROOT / "data", db)
