@@ -33,8 +33,8 @@ def _lx():
         for p in phrases:
             qual[p.lower()] = q
     fillers = alt(lx["qualifier_fillers"])
-    # unit symbols written against the number: "2TB", "500GB", "40km"
-    attached = alt([u for u in lx["quantity_units"] if u[:1].isupper() or len(u) <= 3], False)
+    # unit symbols written against the number: "2TB", "500GB", "40km", and pence: "12p"
+    attached = alt([u for u in lx["quantity_units"] if u[:1].isupper() or len(u) <= 3] + ["p"], False)
     time_units = lx["time_units"]
     return {
         "lx": lx,
@@ -51,7 +51,7 @@ def _lx():
         "per": re.compile(rf"(?:\s+(?:in|of)\s+[a-z]+)?\s+(?:(?:a|an|per|each|every)\s+(?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
         "word": re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)"),
         "range": re.compile(rf"\s*(?P<join>-|–|—|to|and)\s*(?P<cur>{sym})?[ ]?{num}{scale}?(?![\w/]|[.,]\d)"),
-        "qualifier": re.compile(rf"(?i:(?P<q>{alt(qual)})(?:[ ]{fillers})?)(?:[ ]+|(?<=c\.))\Z"),
+        "qualifier": re.compile(rf"(?<!\w)(?i:(?P<q>{alt(qual, False)})(?:[ ]{fillers})?)(?:[ ]+|(?<=c\.))\Z"),
         # "12 miles or more", "200 or fewer"
         "trailing": re.compile(r"[ ]+or[ ]+(?P<t>more|over|above|less|fewer|under)\b"),
         # "an annual income of about £410m", "£2bn of annual revenue"
@@ -137,10 +137,11 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     stops = set(lx["stop_words"])
     persons = set(lx["person_nouns"])
     # "2,000 of its staff"
-    m = re.match(r"\s+of\s+(?:the|its|their|our|his|her)\s+(?:[\d,.]+\s+)?(?P<w>[a-z]+)\b", text[pos:end])
+    m = re.match(r"\s+of\s+(?:the|its|their|our|his|her)\s+(?P<n>[\d,.]+\s+)?(?P<w>[a-z]+)\b", text[pos:end])
     if m:
         w = m.group("w")
-        return ("person" if w in persons else _singular(w)), pos + m.end()
+        # "four of its 14 depots": the noun is the depots', the 14 a figure of its own
+        return ("person" if w in persons else _singular(w)), pos + (0 if m.group("n") else m.end())
     head, cur = None, pos
     for _ in range(4):
         m = R["word"].match(text, cur, end)
@@ -150,6 +151,8 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         lw = w.lower()
         if lw in stops or (head and lw.endswith(("ed", "ly", "ing"))):
             break
+        if head is not None and head[0].isupper() and not head.isupper() and "-" not in head:
+            return None, pos   # a name after the number ("5 Downing Street"), not a counted noun
         cur, head = m.end(), w
         if lw in persons:
             return "person", cur
@@ -262,6 +265,8 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
         kind, unit, pos = "percentage", "percent", pm.end()
     elif (pm := R["points"].match(text, pos, end)):
         kind, unit, pos = "percentage", "percentage_point", pm.end()
+    elif not m.group("scale") and re.match(r"p\b", text[pos:pos + 2]):
+        kind, unit, pos, value = "money", "GBP", pos + 1, value / 100   # "12p": pence
     elif (cm := R["cur_word"].match(text, pos, end)):
         kind, unit, pos = "money", lx["currency_words"].get(cm.group("w"), lx["currency_words"].get(cm.group("w").lower())), cm.end()
     elif (qm := R["quantity"].match(text, pos, end)):
@@ -278,6 +283,8 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
             qual, qstart = "exact", m.start()   # "paid back over ten years": a period
     else:
         hm = R["hyphen_noun"].match(text, pos, end)
+        if hm and hm.group("w") in lx["ordinals"]:
+            return None   # "twenty-first": an ordinal
         if hm and hm.group("w") in lx["person_nouns"]:
             kind, unit, pos = "count", "person", hm.end()
         elif hm and hm.group("w") and hm.group("w") not in lx["stop_words"] and len(hm.group("w")) > 2:

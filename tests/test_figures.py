@@ -49,6 +49,16 @@ def extract(sentence):
     ("An estimated additional 5,000 people work for suppliers.",
      [("count", 5000, None, "person", None, "approximate")]),
     ("It usually builds about 2,000\n\nbuses a day.", [("count", 2000, None, "bus", "day", "approximate")]),
+    ("A loaf now costs 95p.", [("money", 0.95, None, "GBP", None, "exact")]),
+    ("The IT firm lost Rs 500 crore.", [("money", 5e9, None, "INR", None, "exact")]),
+    ("The bill was c.£4.4m.", [("money", 4.4e6, None, "GBP", None, "approximate")]),
+    ("It reopened four of its 14 depots.",
+     [("count", 4, None, "depot", None, "exact"), ("count", 14, None, "depot", None, "exact")]),
+    ("Pay will be up to three working days late.", [("duration", 3, None, "day", None, "at_most")]),
+    ("Queues reached 12 miles or more.", [("quantity", 12, None, "mile", None, "at_least")]),
+    ("It has an annual income of about £410m.", [("money", 4.1e8, None, "GBP", "year", "approximate")]),
+    ("The firm has 14,000 staff, though fewer than 200 of them work on the account.",
+     [("count", 14000, None, "person", None, "exact"), ("count", 200, None, "person", None, "less_than")]),
 ])
 def test_figures(sentence, expected):
     assert extract(sentence) == expected
@@ -69,6 +79,9 @@ def test_figures(sentence, expected):
     "Call 0800 123 4567 for help.",
     "Traffic on the M25 was slow.",
     "The firm filed its 2025 accounts.",
+    "Call 999 now for help.",
+    "The 5 Downing Street statement came later.",
+    "The twenty-first century began.",
 ])
 def test_not_figures(sentence):
     assert extract(sentence) == []
