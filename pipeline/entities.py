@@ -35,6 +35,7 @@ def _lex():
         "directions": set(lx["direction_words"]),
         "common": set(lx["common_words"]) | set(MONTHS) | set(WEEKDAYS) | set(lx["demonyms"]),
         "calendar": set(MONTHS) | set(WEEKDAYS),
+        "demonyms": set(lx["demonyms"]),
         "place_nouns": set(lx["place_nouns"]),
         "given": set(lx["given_names"]),
         "verbs": set(sp["verbs"]),
@@ -184,7 +185,9 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
                 continue
             # a capitalised run, with connectors between capitalised words
             j = i
-            while j + 1 < len(toks) and not toks[j][2].endswith(("’s", "'s", "-based")):
+            while j + 1 < len(toks) and not (toks[j][2].endswith("-based") or (
+                    toks[j][2].endswith(("’s", "'s")) and not (   # "Information Commissioner’s Office"
+                        toks[j + 1][2] in lx["gov"] or toks[j + 1][2] in lx["org"]))):
                 nxt = toks[j + 1][2]
                 gap = text[toks[j][1]:toks[j + 1][0]]
                 if toks[j][2] in lx["honorifics"] and nxt == "." and gap == "" and j + 2 < len(toks) \
@@ -238,9 +241,11 @@ def _add_run(text, toks, index, run, at_start, cands):
     honorific = ""
     run = [t for t in run if t[2] != "."]
     # drop leading common words / honorifics
+    names_org = len(run) > 1 and (run[-1][2] in lx["org"] or run[-1][2] in lx["gov"])
     while run and (run[0][2] in lx["common"] or run[0][2] in lx["honorifics"]
                    or run[0][2] in _CONNECTORS or _CONTRACTION.match(run[0][2])
-                   or _DESCRIPTOR.match(run[0][2])):
+                   or _DESCRIPTOR.match(run[0][2])) \
+            and not (names_org and run[0][2] in lx["demonyms"]):   # "American Hospital Association"
         if run[0][2] in lx["honorifics"]:
             honorific = run[0][2]
         run = run[1:]
