@@ -44,7 +44,8 @@ _PATTERNS = [
     ("coming", rf"(?:in|over|within)[ ]the[ ]{_Q}(?:coming|next|following)[ ](?:few[ ])?(?P<unit>days|weeks){_Q}"),
     ("ago", rf"(?P<n>{_N})[ ](?P<unit>day|week|month|year)s?[ ]ago\b"),
     ("dayword", r"(?P<dw>today|yesterday|tomorrow|tonight|this[ ]morning|this[ ]afternoon|this[ ]evening|last[ ]night)\b"),
-    ("weekday", rf"(?:(?P<rel>last|this|next)[ ])?(?P<wd>{_WD}){_PART}"),
+    ("weekday", rf"(?:the[ ](?:early[ ]hours|morning|afternoon|evening|night)[ ]of[ ])?"
+                rf"(?:(?P<rel>last|this|next)[ ])?(?P<wd>{_WD}){_PART}"),
     ("in_month", rf"(?:(?:early|mid|late)[- ])?(?P<m>{_M})(?![ ]\d)"),
     ("year", rf"(?P<y>{_Y})(?![\d,.]\d)"),
 ]

@@ -69,6 +69,15 @@ CASES = [
     ("over the weekend", None, False, None, "unknown"),
     ("on 31 August 2025", None, False, "2025-08-31", "day"),
     ("in March 2025", None, False, "2025-03-01", "month"),
+    ("from 4 March", dt.date(2025, 3, 1), True, "2025-03-04", "day"),
+    ("since Monday, 10 March", dt.date(2025, 3, 13), False, "2025-03-10", "day"),
+    ("until at least 20 May", dt.date(2025, 5, 16), True, "2025-05-20", "day"),
+    ("by Wednesday", dt.date(2025, 10, 6), True, "2025-10-08", "day"),
+    ("on Thursday, 15 May", dt.date(2025, 5, 19), False, "2025-05-15", "day"),
+    ("later this month", MON, True, "2025-09-01", "month"),
+    ("at the start of next month", MON, True, "2025-10-01", "month"),
+    ("since 9 May", dt.date(2025, 5, 16), False, "2025-05-09", "day"),
+    ("in the early hours of Sunday", WED, False, "2025-10-05", "day"),
 ]
 
 
@@ -77,6 +86,12 @@ def test_resolution(text, published, ahead, date, precision):
     found = timex.find(text)
     assert len(found) == 1 and found[0].text == text, [t.text for t in found]
     assert timex.resolve(found[0], published, [], ahead=ahead) == (date, precision)
+
+
+def test_a_span_is_dated_by_its_start():
+    found = timex.find("Lanes will close for three weeks from 4 March.")
+    assert [t.text for t in found] == ["from 4 March"]
+    assert timex.resolve(found[0], dt.date(2025, 3, 1), [], ahead=True) == ("2025-03-04", "day")
 
 
 def test_no_publication_date_takes_the_latest_stated_year():
