@@ -61,7 +61,7 @@ class Entity:
     role: str = ""
 
 
-@dataclass
+@dataclass(eq=False)   # identity-hashed: main() is cached per article
 class ArticleEntities:
     entities: dict[str, Entity]
     mentions: list[tuple[int, int, str, str]]    # start, end, surface, entity name
@@ -79,11 +79,13 @@ class ArticleEntities:
         return self.entities[name].type if name in self.entities else None
 
     def last_before(self, pos: int, types: tuple[str, ...]) -> str | None:
-        for s, e, _, name in reversed(self.mentions):
+        for i in range(bisect.bisect_left(self.mentions, (pos,)) - 1, -1, -1):
+            s, e, _, name = self.mentions[i]
             if e <= pos and self.entities[name].type in types:
                 return name
         return None
 
+    @lru_cache(maxsize=32)
     def main(self, types: tuple[str, ...] = ("organisation",)) -> str | None:
         """The most mentioned entity of these types (ties: first mentioned)."""
         counts = Counter(n for *_, n in self.mentions if self.entities[n].type in types)

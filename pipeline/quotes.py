@@ -3,6 +3,7 @@ paragraph (apostrophes told apart from single quotes, missing marks repaired to 
 paragraph edge), with speaker, role, cue and partiality. Pure."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,9 +158,10 @@ def _words(s: str) -> int:
 
 
 def _sentence_of(sentences, pos):
-    for s, e in sentences:
-        if s <= pos < e:
-            return s, e
+    """The (sorted, disjoint) sentence holding pos, or None."""
+    i = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
+    if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
+        return sentences[i]
     return None
 
 
@@ -206,9 +208,9 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
             elif q.partial:
                 # a fragment with no attribution in its sentence: the reporting subject
                 # of the sentence just before ("It said that ...")
-                prev = [x for x in sentences if x[1] <= sent[0]]
-                if prev and sent[0] - prev[-1][1] < 4:
-                    ps0, pe0 = prev[-1]
+                k = bisect.bisect_right(sentences, (sent[0], -1)) - 1   # the sentence before
+                if k >= 0 and sentences[k][1] <= sent[0] and sent[0] - sentences[k][1] < 4:
+                    ps0, pe0 = sentences[k]
                     probe = Quote(q.start, q.end, None, None, partial=True)
                     _attribute(text, probe, text[ps0:pe0], ps0, "", pe0, ents, None, False, out)
                     if probe.speaker and _reports_speech(text[ps0:pe0]):

@@ -2,14 +2,16 @@
 written; repairable text is repaired and the repair recorded."""
 import codecs
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ARTICLE, HEADER, PARAMS, ROOT
+from conftest import ARTICLE, HEADER, PARAMS, ROOT, make_raw
 from pipeline import ingest
+from pipeline.__main__ import main
 from pipeline.errors import InputError
 
 LIMIT = 100_000
@@ -164,3 +166,88 @@ def test_bad_input_leaves_last_good_output_untouched(raw_factory, tmp_path, brea
     assert r.stderr.startswith("error: ") and culprit in r.stderr and "Fix:" in r.stderr
     assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1
     assert _snapshot(out) == before
+
+
+# ------------------------------------------------------------------ end to end
+# Every kind of bad input, run as `python -m pipeline build RAW OUT` over a folder
+# that already holds a good build: exit status 2, one line naming the file (and
+# line) and the fix, and the previous output byte for byte as it was.
+
+def _article(content):
+    def breakage(raw):
+        (raw / "articles" / "b2.txt").write_bytes(content)
+        (raw / "sources.csv").write_text(HEADER + "a1,X,,,,\nb2,X,,,,\n")
+    return breakage
+
+
+def _sources(text):
+    def breakage(raw):
+        (raw / "sources.csv").write_bytes(text.encode("utf-8"))
+    return breakage
+
+
+def _extra(name, content=b"Text."):
+    def breakage(raw):
+        (raw / "articles" / name).write_bytes(content)
+    return breakage
+
+
+def _symlink(raw):
+    outside = raw.parent / "outside.txt"
+    outside.write_text("Outside text.")
+    (raw / "articles" / "b2.txt").symlink_to(outside)
+    (raw / "sources.csv").write_text(HEADER + "a1,X,,,,\nb2,X,,,,\n")
+
+
+BAD = {
+    "latin-1 bytes": (_article("Café £5".encode("latin-1")), "b2.txt:1:"),
+    "windows-1252 bytes": (_article("It costs €5 “now”".encode("cp1252")), "b2.txt:1:"),
+    "utf-16 with bom": (_article("Some article text.".encode("utf-16")), "b2.txt:1:"),
+    "utf-16 without bom": (_article("Some article text.".encode("utf-16-le")), "b2.txt:1:"),
+    "empty file": (_article(b""), "b2.txt"),
+    "whitespace-only file": (_article(b"  \n\t\n"), "b2.txt"),
+    "binary file": (_article(bytes(range(256)) * 4), "b2.txt"),
+    "nul byte": (_article(b"Text\x00more"), "b2.txt:1:"),
+    "control bytes": (_article(b"Text \x07 bell"), "b2.txt:1:"),
+    "file over the size limit": (_article(b"x" * 2_000_001), "b2.txt"),
+    "article without a row": (_extra("b2.txt"), "b2.txt"),
+    "row without an article": (_sources(HEADER + "a1,X,,,,\nb2,X,,,,\n"), "sources.csv:3:"),
+    "duplicate source_id": (_sources(HEADER + "a1,X,,,,\na1,Y,,,,\n"), "sources.csv:3:"),
+    "unsafe id ../x": (_sources(HEADER + "a1,X,,,,\n../x,X,,,,\n"), "sources.csv:3:"),
+    "unsafe id with spaces": (_sources(HEADER + "a1,X,,,,\nb 2,X,,,,\n"), "sources.csv:3:"),
+    "unsafe id upper case": (_sources(HEADER + "a1,X,,,,\nB2,X,,,,\n"), "sources.csv:3:"),
+    "unsafe id of 200 characters": (_sources(HEADER + "a1,X,,,,\n" + "b" * 200 + ",X,,,,\n"), "sources.csv:3:"),
+    "unsafe file name": (_extra("Bad Name.txt"), "Bad Name.txt"),
+    "missing header": (_sources("a1,X,,,,\n"), "sources.csv:1:"),
+    "extra column": (_sources(HEADER + "a1,X,,,,,extra\n"), "sources.csv:2:"),
+    "missing columns": (_sources(HEADER + "a1,X\n"), "sources.csv:2:"),
+    "impossible date": (_sources(HEADER + "a1,X,,2025-13-45,inferred,\n"), "sources.csv:2:"),
+    "unknown date_basis": (_sources(HEADER + "a1,X,,2025-03-01,guessed,\n"), "sources.csv:2:"),
+    "symlink out of raw": (_symlink, "b2.txt"),
+    "not an article file": (_extra("notes.md"), "notes.md"),
+    "non-utf-8 sources.csv": (lambda raw: (raw / "sources.csv").write_bytes(
+        (HEADER + "a1,Caf\xe9,,,,\n").encode("latin-1")), "sources.csv:2:"),
+}
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory):
+    base = tmp_path_factory.mktemp("good")
+    raw = make_raw(base, {"a1": ARTICLE})
+    assert main(["build", str(raw), str(base / "out")]) == 0
+    return base
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_every_bad_input_exits_cleanly_and_writes_nothing(good_build, tmp_path, capsys, case):
+    shutil.copytree(good_build / "raw", tmp_path / "raw", symlinks=True)
+    shutil.copytree(good_build / "out", tmp_path / "out")
+    before = _snapshot(tmp_path / "out")
+    breakage, culprit = BAD[case]
+    breakage(tmp_path / "raw")
+    capsys.readouterr()
+    assert main(["build", str(tmp_path / "raw"), str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert culprit in err and "Fix:" in err, err
+    assert _snapshot(tmp_path / "out") == before
