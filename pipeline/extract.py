@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
-from . import entities, events, figures, quotes, segments, timex
+from . import entities, events, figures, lexicon, quotes, segments, timex
 from .config import Layout, params
 from .tables import atomic_write, read_table
+
+
+_LX = lexicon.load("entities")
+# nouns that name an organisation ("the carmaker"), not its voice ("the spokesperson")
+_ORG_NOUNS = (set(_LX["org_nouns"]) | set(_LX["government_nouns"]) | set(_LX["group_nouns"])
+              | set(_LX["generic_org_nouns"])) - {"statement"}
 
 
 def extract_article(source_id: str, text: str, published: str | None,
@@ -32,6 +39,13 @@ def extract_article(source_id: str, text: str, published: str | None,
             before = [m for m in orgs if m[1] <= f.start]
             d["subject"] = before[-1][3] if before else (orgs[0][3] if orgs else None)
             figs.append(d)
+    found_quotes = quotes.extract(text, paras, sents, ents, p["quote_continuation_chars"])
+    for q in found_quotes:
+        # "the carmaker said": the noun the article uses for the speaker is an alias
+        if q["speaker"] in ents.entities and q["speaker_text"] \
+                and (m := re.fullmatch(r"[Tt]he ([a-z]+(?: [a-z]+)?)", q["speaker_text"])) \
+                and m.group(1) in _ORG_NOUNS and ents.type_of(q["speaker"]) != "person":
+            ents.entities[q["speaker"]].aliases.add(q["speaker_text"][0].lower() + q["speaker_text"][1:])
     return {
         "source_id": source_id,
         "published_date": published,
@@ -40,7 +54,7 @@ def extract_article(source_id: str, text: str, published: str | None,
         "entity_mentions": [{"char_start": s, "char_end": e, "surface": surf, "name": n}
                             for s, e, surf, n in ents.mentions],
         "figures": figs,
-        "quotes": quotes.extract(text, paras, sents, ents, p["quote_continuation_chars"]),
+        "quotes": found_quotes,
         "events": events.extract(text, sents, ents, pub, years, p["event_after_penalty"],
                                  p["event_clause_penalty"], p["event_max_distance"]),
     }

@@ -82,3 +82,20 @@ def test_unattributed_quote_has_no_speaker():
 @pytest.mark.parametrize("text", ["“" * 500, "”" * 500 + "abc", "‘’" * 300, '"' * 999, "« »" * 100])
 def test_unbalanced_marks_do_not_crash(text):
     run(text + "\n")
+
+
+def test_post_on_social_media():
+    text = "In a post on social media, Jane Smith wrote: “The council has let everyone down badly.”\n"
+    q = run(text)[0]
+    assert (q["speaker"], q["cue"]) == ("Jane Smith", "wrote")
+
+
+def test_the_noun_for_an_organisation_becomes_its_alias():
+    from conftest import EXTRACT
+    from pipeline import extract
+    text = ("Northfield Water Services was hit by an attack.\n\n"
+            "“We are working around the clock to restore supplies,” the utility said.\n")
+    out = extract.extract_article("x", text, None, segments.classify(text, HEADING), EXTRACT)
+    ent = next(e for e in out["entities"] if e["name"] == "Northfield Water Services")
+    assert "the utility" in ent["aliases"]
+    assert out["quotes"][0]["speaker"] == "Northfield Water Services"
