@@ -99,3 +99,16 @@ def test_the_noun_for_an_organisation_becomes_its_alias():
     ent = next(e for e in out["entities"] if e["name"] == "Northfield Water Services")
     assert "the utility" in ent["aliases"]
     assert out["quotes"][0]["speaker"] == "Northfield Water Services"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ein Sprecher sagte: „Wir arbeiten mit Hochdruck daran.“\n", ["Wir arbeiten mit Hochdruck daran."]),
+    ("She said: “I was told it would be ‘sorted by the end of the day’, and it never was.”\n",
+     ["I was told it would be ‘sorted by the end of the day’, and it never was.",
+      "sorted by the end of the day"]),
+    ("The mayor said: 'We will not be held to ransom by criminals.'\n",
+     ["We will not be held to ransom by criminals."]),
+    ("The council’s statement said the residents’ data was safe and the patients’ records too.\n", []),
+])
+def test_marks(text, expected):
+    assert [q["text"] for q in run(text)] == expected
