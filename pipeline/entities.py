@@ -39,6 +39,7 @@ def _lex():
         "place_nouns": set(lx["place_nouns"]),
         "given": set(lx["given_names"]),
         "verbs": set(sp["verbs"]),
+        "inverted": set(sp["inverted_verbs"]) - {"told", "asked"},
     }
 
 
@@ -220,6 +221,8 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
     return _resolve(text, cands)
 
 
+# a title written before a name and set off by a comma: "Its director general, Jane Doe,"
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)(?P<role>(?:[\w’'-]+\s+){0,3}[\w’'-]+),\s+\Z", re.I)
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")   # "Mum-of-two", "Father-of-three"
 
@@ -351,9 +354,14 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
             nxt.lower() in lx["place_nouns"]
             or (nxt == "and" and len(later) > 2 and later[1][:1].isupper() and later[2].lower() in lx["place_nouns"])):
         v["place"] += WEIGHT["medium"]
-    if (nxt in lx["verbs"] or prev in lx["verbs"]) and 2 <= len(words) <= 3 and not _is_acronym(m.key) \
+    if (nxt in lx["verbs"] or prev in lx["inverted"]) and 2 <= len(words) <= 3 and not _is_acronym(m.key) \
             and not any(w in lx["org"] | lx["gov"] for w in words):
-        v["person"] += WEIGHT["medium"]   # "Jane Doe said", "said Jane Doe"
+        v["person"] += WEIGHT["medium"]   # "Jane Doe said", "said Jane Doe" (not "told Jane Doe")
+    if len(words) in (2, 3) and not any(w in lx["org"] | lx["gov"] for w in words) \
+            and (pre := _ROLE_BEFORE.search(text, max(0, m.start - 60), m.start)) \
+            and any(w in lx["heads"] for w in pre.group("role").split()):
+        v["person"] += WEIGHT["strong"]   # "Its director general, Jane Doe, said"
+        m.role = m.role or re.sub(r"^(?:the|its|their|his|her|our)\s+", "", pre.group("role"), flags=re.I)
     if nxt in lx["verbs"] or possessive or len(words) > 1:
         # "Acme said", "Acme’s", "Northfield Water Services": something, probably an organisation
         v["organisation"] += WEIGHT["weak"]
