@@ -106,7 +106,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
             clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
             future = bool(timex.FUTURE.search(clause))
-            date, precision = timex.resolve(t, published, years, ahead=future)
+            earlier = [x for x in txs if x.end <= t.start]
+            before = timex.resolve(earlier[-1], published, years) if earlier else None
+            date, precision = timex.resolve(t, published, years, ahead=future, before=before)
             planned = future or (t.inherently_future and etype != "halt_extended")
             if planned and date and published and not t.inherently_future \
                     and timex.window(date, precision)[1] < published:

@@ -44,6 +44,8 @@ _PATTERNS = [
     ("coming", rf"(?:in|over|within)[ ]the[ ]{_Q}(?:coming|next|following)[ ](?:few[ ])?(?P<unit>days|weeks){_Q}"),
     ("ago", rf"(?P<n>{_N})[ ](?P<unit>day|week|month|year)s?[ ]ago\b"),
     ("dayword", r"(?P<dw>today|yesterday|tomorrow|tonight|this[ ]morning|this[ ]afternoon|this[ ]evening|last[ ]night)\b"),
+    # relative to a date the sentence gave just before: "on 7 May ... the following day"
+    ("next_day", r"(?:the[ ](?P<nd>following|next)[ ]day|(?P<nd2>a)[ ]day[ ]later|the[ ](?P<pd>day)[ ]before)\b"),
     ("weekday", rf"(?:the[ ](?:early[ ]hours|morning|afternoon|evening|night)[ ]of[ ])?"
                 rf"(?:(?P<rel>last|this|next)[ ])?(?P<wd>{_WD}){_PART}"),
     ("in_month", rf"(?:(?:early|mid|late)[- ])?(?P<m>{_M})(?![ ]\d)"),
@@ -135,10 +137,16 @@ def _pick_year(month: int, day: int, published: dt.date | None, years: list[int]
     return y
 
 
-def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool = False
-            ) -> tuple[str | None, str]:
-    """(ISO date or None, precision) for a temporal expression."""
+def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool = False,
+            before: tuple[str | None, str] | None = None) -> tuple[str | None, str]:
+    """(ISO date or None, precision) for a temporal expression; `before` is the
+    resolution of the sentence's previous one, which "the following day" counts from."""
     p, P = t.parts, published
+    if t.kind == "next_day":
+        if not before or before[1] != "day" or not before[0]:
+            return None, "unknown"
+        step = -1 if p.get("pd") else 1
+        return (dt.date.fromisoformat(before[0]) + dt.timedelta(days=step)).isoformat(), "day"
     ahead = ahead or t.inherently_future
     try:
         if t.kind in ("wd_dmy", "wd_mdy", "dmy", "mdy"):

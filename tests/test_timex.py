@@ -88,6 +88,15 @@ def test_resolution(text, published, ahead, date, precision):
     assert timex.resolve(found[0], published, [], ahead=ahead) == (date, precision)
 
 
+def test_the_following_day_counts_from_the_date_before():
+    text = "Orders came back on 7 May and depots reopened the following day."
+    first, second = timex.find(text)
+    assert second.text == "the following day"
+    before = timex.resolve(first, dt.date(2025, 5, 20), [])
+    assert timex.resolve(second, dt.date(2025, 5, 20), [], before=before) == ("2025-05-08", "day")
+    assert timex.resolve(second, dt.date(2025, 5, 20), []) == (None, "unknown")
+
+
 def test_a_span_is_dated_by_its_start():
     found = timex.find("Lanes will close for three weeks from 4 March.")
     assert [t.text for t in found] == ["from 4 March"]
