@@ -129,7 +129,9 @@ def consolidate_figures(articles, local, story):
             groups[key].append((a["source_id"], f))
     figures, mentions = [], []
     for key, ms in groups.items():
-        fid = "fig-" + digest(*key)
+        # content and the first source that reports it: an unrelated article cannot
+        # change it, and the same number in two stories gets two IDs
+        fid = "fig-" + digest(*key[1:], min(sid for sid, _ in ms))
         _, kind, value, value_high, unit, per, measure = key
         figures.append({
             "figure_id": fid, "story_id": story[ms[0][0]], "kind": kind, "value": value,
@@ -227,7 +229,7 @@ def consolidate_quotes(articles, local, p, story):
         for g, item in zip(groups, flat):
             clusters[(key, g)].append(item)
     quotes, mentions = [], []
-    for (key, _), ms in clusters.items():
+    for ms in clusters.values():
         # the longest faithful variant: one source's spans of the statement, in order,
         # leaving out fragments that the narrator's own sentences quote
         renderings = defaultdict(list)
@@ -235,7 +237,7 @@ def consolidate_quotes(articles, local, p, story):
         for sid, q in sorted(whole, key=lambda m: (m[0], m[1]["char_start"])):
             renderings[sid].append(q["text"])
         canonical = max((" ".join(r) for r in renderings.values()), key=lambda t: (len(normalise_quote(t)), t))
-        qid = "quo-" + digest(key, normalise_quote(canonical))
+        qid = "quo-" + digest(normalise_quote(canonical), min(sid for sid, _ in ms))
         speakers = [local.get((sid, q["speaker"])) for sid, q in ms if q["speaker"]]
         speaker = _most_common(speakers)
         role = _most_common([q["speaker_role"] for sid, q in ms
@@ -268,33 +270,34 @@ def _summary(evidence: str, limit: int = 160) -> str:
 _STORY_TYPES = ("organisation", "group", "person")
 
 
-def stories(articles, local, entities, min_overlap: float) -> dict[str, str | None]:
-    """Articles about the same incident, so that facts of different incidents stay
-    apart: articles whose most-named organisation, group or person is the same, or
-    that share at least two such entities and enough of them (Jaccard ≥ min_overlap),
-    are one story. The story's key is its most-named entity (None if it names none)."""
+def stories(articles, local, entities, min_similarity: float) -> dict[str, str | None]:
+    """The incident each article covers. Articles whose counts of named
+    organisations, groups and people are alike (cosine ≥ min_similarity) are one
+    story, so facts of different incidents stay apart: a bystander named in passing
+    (a regulator, another company, the outlet a speaker "told") weighs little against
+    the names an article is about. The story is named by its most-named entity."""
     types = {e["entity_id"]: e["entity_type"] for e in entities}
-    counts = {}
+    vectors = {}
     for a in articles:
-        c = Counter(local[(a["source_id"], m["name"])] for m in a["entity_mentions"])
-        counts[a["source_id"]] = Counter({e: n for e, n in c.items() if types.get(e) in _STORY_TYPES})
-    sids = sorted(counts)
-    top = {sid: min(c, key=lambda e: (-c[e], e)) if c else None for sid, c in counts.items()}
+        listeners = set(a["listeners"])
+        c = Counter(local[(a["source_id"], m["name"])] for m in a["entity_mentions"]
+                    if m["char_start"] not in listeners)
+        vectors[a["source_id"]] = Counter({e: n for e, n in c.items() if types.get(e) in _STORY_TYPES})
+    sids = sorted(vectors)
+    norm = {sid: sum(n * n for n in v.values()) ** 0.5 for sid, v in vectors.items()}
     uf = UnionFind(len(sids))
     by_entity = defaultdict(list)
     for i, sid in enumerate(sids):
-        for e in counts[sid]:
+        for e in vectors[sid]:
             by_entity[e].append(i)
-    for members in by_entity.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                a, b = set(counts[sids[i]]), set(counts[sids[j]])
-                if top[sids[i]] == top[sids[j]] or (len(a & b) >= 2 and len(a & b) / len(a | b) >= min_overlap):
-                    uf.union(i, j)
+    pairs = {(x, y) for members in by_entity.values() for k, x in enumerate(members) for y in members[k + 1:]}
+    for i, j in sorted(pairs):
+        a, b = vectors[sids[i]], vectors[sids[j]]
+        if sum(n * b[e] for e, n in a.items()) / (norm[sids[i]] * norm[sids[j]]) >= min_similarity:
+            uf.union(i, j)
     total = defaultdict(Counter)
     for i, sid in enumerate(sids):
-        total[uf.find(i)].update(counts[sid])
+        total[uf.find(i)].update(vectors[sid])
     key = {r: (min(c, key=lambda e: (-c[e], e)) if c else None) for r, c in total.items()}
     return {sid: key[uf.find(i)] for i, sid in enumerate(sids)}
 
@@ -346,11 +349,11 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
                 clusters.append([m])
         for c in clusters:
             anchor = c[0][1]
-            key = story[c[0][0]] or c[0][0]
+            first = min((m[0], m[1]["char_start"]) for m in c)
             if anchor["event_date"]:
-                eid = "evt-" + digest(key, etype, anchor["event_date"], anchor["date_precision"])
+                eid = "evt-" + digest(etype, anchor["event_date"], anchor["date_precision"], first[0])
             else:
-                eid = "evt-" + digest(key, etype, None, "unknown", c[0][0], anchor["char_start"])
+                eid = "evt-" + digest(etype, None, "unknown", *first)
             latest = max(c, key=lambda m: (published.get(m[0]) or "", m[1]["status"] == "occurred"))
             events.append({
                 "event_id": eid, "story_id": story[c[0][0]], "event_type": etype, "event_date": anchor["event_date"],
@@ -383,7 +386,7 @@ def consolidate(articles: list[dict], p: dict) -> dict[str, list[dict]]:
         {"entity_id": local[(a["source_id"], m["name"])], "source_id": a["source_id"],
          "char_start": m["char_start"], "char_end": m["char_end"], "surface": m["surface"]}
         for a in articles for m in a["entity_mentions"]]
-    story = stories(articles, local, entities, p["stories"]["min_overlap"])
+    story = stories(articles, local, entities, p["stories"]["min_similarity"])
     figures, figure_mentions = consolidate_figures(articles, local, story)
     quotes, quote_mentions = consolidate_quotes(articles, local, p["quotes"], story)
     events, event_mentions = consolidate_events(articles, local, published, story,

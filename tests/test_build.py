@@ -63,11 +63,14 @@ def _facts(folder):
     return out
 
 
-# Another incident that names the same regulator and police force as the hospital story.
+# Another incident that names the hospital story's trust, regulator and police in
+# passing, repeats one of its quotes and reports a count for the same measure.
 UNRELATED = (" date 2025-03-12 Thieves stole 300 laptops from the Brackley Tool Company on Monday, "
-             "the firm said. The Office of the Data Commissioner and Northfold Police were told on "
-             "Tuesday.\n\n“We are deeply sorry for the distress this is causing,” said Brackley Tool "
-             "Company chief executive Tom Vance.\n")
+             "the firm said. The Brackley Tool Company, which employs 8,000 people, said the theft "
+             "came a week after the Kelbridge and Wyeford NHS Trust attack. The Office of the Data "
+             "Commissioner and Northfold Police were told on Tuesday.\n\n“We are deeply sorry for the "
+             "distress this is causing,” said Brackley Tool Company chief executive Tom Vance.\n\n"
+             "The Brackley Tool Company told the BBC it would reopen on Friday.\n")
 
 
 def test_an_unrelated_article_changes_no_existing_fact(tmp_path):
@@ -93,3 +96,29 @@ def test_empty_raw_folder_is_refused(tmp_path):
     r = subprocess.run([sys.executable, "-m", "pipeline", "build", str(raw), str(tmp_path / "out")],
                        cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 2 and "no articles" in r.stderr
+
+
+def test_two_incidents_told_to_the_same_outlet_stay_apart(tmp_path):
+    """The outlet a speaker talked to names neither story: two outages on the same
+    Tuesday in two articles quoting "told the BBC" are two events."""
+    raw = tmp_path / "raw"
+    (raw / "articles").mkdir(parents=True)
+    stories = {
+        "port": "the Port of Felsham", "library": "the Ashcombe Library Service"}
+    rows = HEADER
+    for sid, org in stories.items():
+        name = org[4:]
+        text = (f" date 2025-06-12 Systems at {org} went offline on Tuesday. {name} said the outage "
+                f"was caused by a fault. A manager at {name} told the BBC: “We are working to fix it "
+                f"as quickly as we can.” Another worker told the BBC that staff were sent home.\n")
+        (raw / "articles" / f"{sid}.txt").write_text(text, encoding="utf-8")
+        rows += f"{sid},Test Outlet,,,,\n"
+    (raw / "sources.csv").write_text(rows, encoding="utf-8")
+    build(Layout.build(raw, tmp_path / "out"), publish=False)
+    events = read_table(tmp_path / "out" / "events.csv", "events")
+    mentions = read_table(tmp_path / "out" / "event_mentions.csv", "event_mentions")
+    assert len({e["story_id"] for e in events}) == 2
+    per_event = {}
+    for m in mentions:
+        per_event.setdefault(m["event_id"], set()).add(m["source_id"])
+    assert all(len(sources) == 1 for sources in per_event.values())
