@@ -22,6 +22,7 @@ SHAPES = {
     "open quotes per paragraph": lambda n: "“Unclosed quote, said Jane Smith.\n\n" * (n // 2),
     "repeated names": lambda n: "Acme Group Ltd of the Bank of " * (n // 2),
     "repeated dates": lambda n: "On Monday, 6 October until at least " * (n // 2),
+    "dates and triggers in one sentence": lambda n: "The attack on Monday and the outage on 3 May and " * (n // 3) + ".",
 }
 
 

@@ -3,6 +3,7 @@ sentence by a temporal expression, dated against the publication date, with its
 status, actor and place. Pure."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -48,9 +49,22 @@ def _happening(text: str, ss: int, t, max_distance: int):
     return ((t.start - m.end(), 99), m.start(), m.end(), "other")
 
 
-def _clause_gaps(text: str, a: int, b: int) -> int:
-    """Clause boundaries between two positions."""
-    return len(re.findall(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b", text[min(a, b):max(a, b)]))
+def _outermost(trig: list[tuple]) -> list[tuple]:
+    """Triggers (start, end, type, order) without those inside a longer one of another
+    type ("claimed responsibility for the hack" is no hack). One sweep in start
+    order, keeping the reach of the furthest-reaching trigger and of the furthest of
+    another type."""
+    out, best = [], []   # best: up to two (end, type, length), different types
+    for t in sorted(trig, key=lambda x: (x[0], -x[1])):
+        if not any(end >= t[1] and typ != t[2] and length > t[1] - t[0] for end, typ, length in best):
+            out.append(t)
+        cand = (t[1], t[2], t[1] - t[0])
+        merged = sorted(best + [cand], key=lambda x: -x[0])
+        best = [merged[0]] + [x for x in merged[1:] if x[1] != merged[0][1]][:1]
+    return out
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b")
 
 
 def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
@@ -71,19 +85,32 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         for etype, order, pat in _triggers():
             for m in pat.finditer(text, ss, se):
                 trig.append((m.start(), m.end(), etype, order))
-        # a trigger inside a longer one of another type gives way to it
-        trig = [t for t in trig if not any(o[0] <= t[0] and t[1] <= o[1] and (o[1] - o[0]) > (t[1] - t[0])
-                                           and o[2] != t[2] for o in trig)]
+        trig = _outermost(trig)
+        # linear in the sentence: clause boundaries counted by bisection, and only
+        # triggers within reach of each time phrase considered
+        bounds = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text, ss, se)]
+        trig.sort()
+        starts = [x[0] for x in trig]
+        reach = max_distance + 200
         anchored = []
+        order_of = {id(t): i for i, t in enumerate(txs)}
         for t in txs:
             best = None
-            for a, b, etype, order in trig:
+            k = t.start
+            while k > ss and text[k - 1].isspace():
+                k -= 1
+            opens_clause = k == ss or text[k - 1] in ",;:"   # "On Monday, ..." / "..., on Monday"
+            lo = bisect.bisect_left(starts, t.start - reach)
+            hi = bisect.bisect_right(starts, t.end + reach)
+            for a, b, etype, order in trig[lo:hi]:
                 if a < t.end and b > t.start:
                     continue
                 dist = (t.start - b) if b <= t.start else (a - t.end)
-                if a >= t.end and not re.search(r"(?:^|[,;:]\s*)$", text[ss:t.start]):
+                if a >= t.end and not opens_clause:
                     dist += after_penalty
-                key = (dist + clause_penalty * _clause_gaps(text, min(b, t.start), max(a, t.end)), order)
+                x, y = min(b, t.start), max(a, t.end)
+                gaps = bisect.bisect_left(bounds, y) - bisect.bisect_left(bounds, x)
+                key = (dist + clause_penalty * gaps, order)
                 if best is None or key < best[0]:
                     best = (key, a, b, etype)
             if best is None or best[0][0] > max_distance:
@@ -106,8 +133,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
             clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
             future = bool(timex.FUTURE.search(clause))
-            earlier = [x for x in txs if x.end <= t.start]
-            before = timex.resolve(earlier[-1], published, years) if earlier else None
+            i = order_of[id(t)]
+            before = timex.resolve(txs[i - 1], published, years) if i and txs[i - 1].end <= t.start else None
             date, precision = timex.resolve(t, published, years, ahead=future, before=before)
             planned = future or (t.inherently_future and etype != "halt_extended")
             if planned and date and published and not t.inherently_future \

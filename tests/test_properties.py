@@ -49,6 +49,7 @@ ADVERSARIAL = {
     "unbalanced quotes over 1,000 paragraphs": "“Unclosed quote, said Jane Smith.\n\n" * 1_000,
     "repeated names": "Acme Group Ltd of the Bank of " * 20_000,
     "repeated dates": "On Monday, 6 October until at least " * 5_000,
+    "dates and triggers in one sentence": "The attack on Monday and the outage on 3 May and " * 4_000 + ".",
 }
 
 
