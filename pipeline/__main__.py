@@ -25,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             from .build import build
+            raw, out = args.raw_dir.resolve(), args.out_dir.resolve()
+            if out == raw or out.is_relative_to(raw / "articles"):
+                raise InputError(args.out_dir, "the output folder is the raw folder (or inside its "
+                                 "articles): the build would overwrite its own input",
+                                 "give another OUT_DIR")
             build(Layout.build(args.raw_dir, args.out_dir))
         elif args.command == "dictionary":
             from .schema import data_dictionary

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from . import lexicon, schema
 from .config import Layout, params
 from .timex import window
-from .tables import read_table, write_tables
+from .tables import atomic_write, render
 
 
 def digest(*parts) -> str:
@@ -402,4 +402,8 @@ def read_mentions(path) -> list[dict]:
 
 
 def run(layout: Layout) -> None:
-    write_tables(layout.data, consolidate(read_mentions(layout.interim / "mentions.jsonl"), params()))
+    from .validate import check_before_writing
+    tables = consolidate(read_mentions(layout.interim / "mentions.jsonl"), params())
+    rendered = {name: render(name, rows) for name, rows in tables.items()}
+    check_before_writing(layout.data, rendered)   # swapped in only when its checks pass
+    atomic_write({layout.data / f"{name}.csv": text for name, text in rendered.items()})

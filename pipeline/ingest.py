@@ -18,7 +18,7 @@ import yaml
 from . import schema, segments
 from .config import Layout, params
 from .errors import InputError
-from .tables import write_tables
+from .tables import atomic_write, render
 
 SOURCES_HEADER = ["source_id", "outlet", "url", "published_date", "date_basis", "notes"]
 _SAFE_ID = re.compile(schema.SOURCE_ID_PATTERN)
@@ -245,5 +245,9 @@ def descriptor_text(layout: Layout) -> str:
 
 
 def run(layout: Layout) -> None:
+    from .validate import check_before_writing
     tables = ingest(layout.raw, params()["ingest"])
-    write_tables(layout.data, tables, extra={layout.datapackage: descriptor_text(layout)})
+    rendered = {name: render(name, rows) for name, rows in tables.items()}
+    check_before_writing(layout.data, rendered)   # swapped in only when its checks pass
+    atomic_write({**{layout.data / f"{name}.csv": text for name, text in rendered.items()},
+                  layout.datapackage: descriptor_text(layout)})

@@ -4,6 +4,7 @@ value_high ≥ value, every mention slices its text exactly) plus `frictionless
 validate` on the descriptor. Writes a report; any failure stops the pipeline."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import frictionless
@@ -14,18 +15,29 @@ from pandera.errors import SchemaErrors
 from . import schema, timex
 from .config import Layout
 from .errors import ValidationFailed
-from .tables import atomic_write
+from .tables import atomic_write, render
 
 ALL_TABLES = schema.INGEST_TABLES + schema.CONSOLIDATE_TABLES
 
 
-def load(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """Every table as strings, empty cells as missing, exactly as written."""
+def load(data_dir: Path, rendered: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """Every table as strings, empty cells as missing, exactly as written; tables in
+    `rendered` (CSV text not yet written) are read from there instead."""
     out = {}
     for name in ALL_TABLES:
-        df = pd.read_csv(data_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+        source = io.StringIO(rendered[name]) if rendered and name in rendered else data_dir / f"{name}.csv"
+        if not isinstance(source, io.StringIO) and not source.exists():
+            source = io.StringIO(",".join(schema.TABLES[name].fields) + "\n")   # a first build
+        df = pd.read_csv(source, dtype=str, keep_default_na=False)
         out[name] = df.replace("", None)
     return out
+
+
+def check_before_writing(data_dir: Path, rendered: dict[str, str]) -> None:
+    """A stage's checks on its own tables before they replace the last good ones."""
+    failures = [f for f in check_tables(load(data_dir, rendered)) if f.split(".csv", 1)[0] in rendered]
+    if failures:
+        raise ValidationFailed(f"{len(failures)} failures; nothing written:\n" + "\n".join(failures[:50]))
 
 
 def _prepare(name: str, df: pd.DataFrame) -> pd.DataFrame:
@@ -139,7 +151,9 @@ def report_text(tables: dict[str, pd.DataFrame], failures: list[str]) -> str:
     lines = ["# Validation report", "",
              "Checks: pandera schemas generated from pipeline/schema.py (types, required values, "
              "enums, patterns, primary keys, foreign keys, value_high >= value, every mention "
-             "slices its text exactly) and `frictionless validate` of the descriptor.", "",
+             "slices its text exactly, no occurred event dated after its source), `frictionless "
+             "validate` of the descriptor, and that every table is exactly what raw/ and the "
+             "extracted mentions make (so a hand edit is caught).", "",
              "| table | rows |", "|---|---|"]
     lines += [f"| {n} | {len(tables[n])} |" for n in ALL_TABLES]
     lines += ["", f"Result: {'FAILED' if failures else 'passed'} ({len(failures)} failures)", ""]
@@ -147,15 +161,42 @@ def report_text(tables: dict[str, pd.DataFrame], failures: list[str]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def validate(data_dir: Path, descriptor: Path) -> tuple[str, list[str]]:
+def check_reproduced(data_dir: Path, raw: Path, mentions: Path) -> list[str]:
+    """Tampering: every table must be exactly what ingest makes from raw/ and
+    consolidate makes from the extracted mentions; the first differing line of each
+    table is reported."""
+    from . import consolidate, ingest
+    from .config import params
+    p = params()
+    expected = {**ingest.ingest(raw, p["ingest"]),
+                **consolidate.consolidate(consolidate.read_mentions(mentions), p)}
+    out = []
+    for name in ALL_TABLES:
+        want = render(name, expected[name]).splitlines()
+        have = (data_dir / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+        if want != have:
+            n = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
+            found = have[n][:80] if n < len(have) else "(end of file)"
+            wanted = want[n][:80] if n < len(want) else "(end of file)"
+            out.append(f"{name}.csv line {n + 1}: rule 'reproduced from raw/ and the extracted mentions' "
+                       f"failed (found {found!r}, expected {wanted!r})")
+    return out
+
+
+def validate(data_dir: Path, descriptor: Path, raw: Path | None = None,
+             mentions: Path | None = None) -> tuple[str, list[str]]:
+    """All checks on the tables in data_dir; with raw and mentions given, also that
+    the tables are exactly what those inputs make (a hand-edited value, a deleted row)."""
     tables = load(data_dir)
     failures = check_tables(tables)
     failures += check_descriptor(descriptor)
+    if raw is not None and mentions is not None and not failures:
+        failures += check_reproduced(data_dir, raw, mentions)
     return report_text(tables, failures), failures
 
 
 def run(layout: Layout) -> None:
-    text, failures = validate(layout.data, layout.datapackage)
+    text, failures = validate(layout.data, layout.datapackage, layout.raw, layout.interim / "mentions.jsonl")
     atomic_write({layout.reports / "validation.md": text})
     if failures:
         shown = "\n".join(failures[:50]) + (f"\n... and {len(failures) - 50} more" if len(failures) > 50 else "")

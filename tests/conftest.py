@@ -44,5 +44,7 @@ def raw_factory(tmp_path):
 def data_copy(tmp_path):
     """A copy of the committed package (data/ and datapackage.json) to break."""
     shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("*.duckdb*"))
+    shutil.copytree(ROOT / "raw", tmp_path / "raw")
+    shutil.copytree(ROOT / "interim", tmp_path / "interim")
     shutil.copy(ROOT / "datapackage.json", tmp_path / "datapackage.json")
     return tmp_path

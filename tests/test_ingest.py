@@ -251,3 +251,11 @@ def test_every_bad_input_exits_cleanly_and_writes_nothing(good_build, tmp_path, 
     assert err.startswith("error: ") and err.count("\n") == 1, err
     assert culprit in err and "Fix:" in err, err
     assert _snapshot(tmp_path / "out") == before
+
+
+def test_build_refuses_to_write_over_its_input(raw_factory, capsys):
+    raw = raw_factory({"a1": ARTICLE})
+    before = (raw / "sources.csv").read_bytes()
+    assert main(["build", str(raw), str(raw)]) == 2
+    assert "overwrite its own input" in capsys.readouterr().err
+    assert (raw / "sources.csv").read_bytes() == before

@@ -28,7 +28,8 @@ def failures(folder):
 
 
 def test_committed_package_is_valid():
-    text, fails = validate.validate(ROOT / "data", ROOT / "datapackage.json")
+    text, fails = validate.validate(ROOT / "data", ROOT / "datapackage.json", ROOT / "raw",
+                                    ROOT / "interim" / "mentions.jsonl")
     assert fails == []
     assert (ROOT / "reports" / "validation.md").read_text(encoding="utf-8") == text
 
@@ -87,3 +88,25 @@ def test_validate_stage_fails_loudly(data_copy, tmp_path):
     assert r.returncode != 0 and "ValidationFailed" in r.stderr and "column status" in r.stderr
     report = (data_copy / "reports" / "validation.md").read_text()
     assert "Result: FAILED" in report and "events.csv row 1" in report
+
+
+def reproduced(folder):
+    return validate.validate(folder / "data", folder / "datapackage.json", folder / "raw",
+                             folder / "interim" / "mentions.jsonl")[1]
+
+
+@pytest.mark.parametrize("table, fn", [
+    ("figures", lambda rows: [dict(r, value=str(float(r["value"]) + 1000)) if i == 0 else r
+                              for i, r in enumerate(rows)]),                       # a changed value
+    ("figure_mentions", lambda rows: rows[1:]),                                      # a deleted row
+    ("quote_mentions", lambda rows: rows[:-1]),                                      # a deleted row
+    ("quotes", lambda rows: [dict(r, speaker_id=rows[-1]["speaker_id"]) if i == 0 else r
+                             for i, r in enumerate(rows)]),                        # another speaker
+    ("events", lambda rows: [dict(r, status="planned") if i == 0 else r for i, r in enumerate(rows)]),
+    ("sources", lambda rows: [dict(r, outlet="Another Outlet") if i == 0 else r for i, r in enumerate(rows)]),
+])
+def test_hand_edits_are_caught(data_copy, table, fn):
+    assert reproduced(data_copy) == []
+    edit(data_copy, table, fn)
+    found = "\n".join(reproduced(data_copy))
+    assert f"{table}.csv line" in found and "reproduced from raw/ and the extracted mentions" in found, found
