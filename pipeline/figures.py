@@ -45,7 +45,8 @@ def _lx():
         "percent": re.compile(r"\s?(?:%|per[ ]?cent\b|percent\b|pc\b)"),
         "points": re.compile(r"\s+percentage[ -]points?\b|\s?pp\b"),
         "cur_word": re.compile(rf"\s+(?P<w>{alt(lx['currency_words'])})"),
-        "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'], False)})\b(?:\s+of\b)?"),
+        "minor": re.compile(rf"\s+(?P<w>{alt(lx['minor_units'])})"),
+        "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'], False)})\b"),
         "time": re.compile(rf"(?:\s+|-)(?:(?:working|business|calendar|full|straight|consecutive)\s+)?(?P<u>{alt(time_units)})(?!-old)\b"),
         "hyphen_noun": re.compile(r"-(?P<w>[a-z]+)\b"),
         "per": re.compile(rf"(?:\s+(?:in|of)\s+[a-z]+)?\s+(?:(?:a|an|per|each|every)\s+(?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
@@ -63,8 +64,9 @@ def _lx():
         "qual_map": qual,
         "labels": re.compile(rf"(?i:{alt(lx['label_words'])})\.?[ ]+\Z"),
         "age": re.compile(r"\A-years?-old|\A[ -]years?[ -]old|\A-year\b"),
-        "aged": re.compile(r"(?i:\baged)[ ]+\Z"),
-        "time_of_day": re.compile(r"\A(?::\d{2})?[ ]?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|hrs\b|o'clock)", re.I),
+        # "aged 19", "aged 19 and 24", "aged between 19 and 24"
+        "aged": re.compile(r"(?i:\baged)[ ]+(?:between[ ]+)?(?:\d+(?:[ ]*(?:,|and|or|to|-)[ ]*))*\Z"),
+        "time_of_day": re.compile(r"\A(?::\d{2})?[ ]?(?:(?:am|pm|GMT|BST|UTC|hrs)\b|a\.m\.|p\.m\.|o'clock)", re.I),
         "phone": re.compile(r"(?<!\d)(?:\+\d{1,3}[ -]?)?(?:\(?0\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4})(?!\d)"),
         "ordinal": re.compile(r"\A(?:st|nd|rd|th)\b"),
     }
@@ -267,6 +269,9 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
         kind, unit, pos = "percentage", "percentage_point", pm.end()
     elif not m.group("scale") and re.match(r"p\b", text[pos:pos + 2]):
         kind, unit, pos, value = "money", "GBP", pos + 1, value / 100   # "12p": pence
+    elif (mu := R["minor"].match(text, pos, end)):
+        code, factor = lx["minor_units"][mu.group("w").lower()]
+        kind, unit, pos, value = "money", code, mu.end(), float(Decimal(str(value)) * Decimal(str(factor)))
     elif (cm := R["cur_word"].match(text, pos, end)):
         kind, unit, pos = "money", lx["currency_words"].get(cm.group("w"), lx["currency_words"].get(cm.group("w").lower())), cm.end()
     elif (qm := R["quantity"].match(text, pos, end)):
@@ -285,6 +290,13 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
         hm = R["hyphen_noun"].match(text, pos, end)
         if hm and hm.group("w") in lx["ordinals"]:
             return None   # "twenty-first": an ordinal
+        if hm and hm.group("w") == "strong":
+            # "a 2,500-strong workforce": a count of what follows
+            noun, npos = _count_noun(text, hm.end(), end)
+            if noun is None:
+                return None
+            unit = "person" if noun in ("workforce", "team", "crowd", "staff", "force", "army") else noun
+            return Figure(qstart, npos, "count", value, value_high, unit, None, qual)
         if hm and hm.group("w") in lx["person_nouns"]:
             kind, unit, pos = "count", "person", hm.end()
         elif hm and hm.group("w") and hm.group("w") not in lx["stop_words"] and len(hm.group("w")) > 2:

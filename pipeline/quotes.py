@@ -202,7 +202,7 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
                 q.speaker, q.role = last.speaker, last.role
             elif q.partial and (m := _SPOKES_SUBJECT.match(text, sent[0], q.start)) \
                     and any(w in m.group().lower() for w in _lx()["spokes"]):
-                # "The spokesperson extended thanks for their “...”": a spokesperson as
+                # "The spokesperson praised staff for their “...”": a spokesperson as
                 # the subject speaks for the organisation without a reporting verb
                 q.speaker, q.role = _resolve(text, m.group(), m.start(), m.end(), ents, last, out)
             elif q.partial:

@@ -57,6 +57,9 @@ def extract(sentence):
     ("Pay will be up to three working days late.", [("duration", 3, None, "day", None, "at_most")]),
     ("Queues reached 12 miles or more.", [("quantity", 12, None, "mile", None, "at_least")]),
     ("It has an annual income of about £410m.", [("money", 4.1e8, None, "GBP", "year", "approximate")]),
+    ("The trust sent 30 ambulances.", [("count", 30, None, "ambulance", None, "exact")]),
+    ("Shares fell 40 cents.", [("money", 0.4, None, "USD", None, "exact")]),
+    ("Its 2,500-strong workforce was sent home.", [("count", 2500, None, "person", None, "exact")]),
     ("The firm has 14,000 staff, though fewer than 200 of them work on the account.",
      [("count", 14000, None, "person", None, "exact"), ("count", 200, None, "person", None, "less_than")]),
 ])
@@ -82,6 +85,8 @@ def test_figures(sentence, expected):
     "Call 999 now for help.",
     "The 5 Downing Street statement came later.",
     "The twenty-first century began.",
+    "Those held were aged 19 and 24.",
+    "The hotel is rated 4 stars.",
 ])
 def test_not_figures(sentence):
     assert extract(sentence) == []
@@ -99,6 +104,8 @@ def test_surface_spans_qualifier_to_unit():
     ("Its supply chain employs around 90,000 people.", "supply chain employees"),
     ("The shutdown has cost the company £50m.", "cost"),
     ("The loan carries 12 per cent interest.", "interest rate"),
+    ("The retailer made a loss of £62m.", "loss"),
+    ("Shares fell 7.3% on Monday.", "share price"),
 ])
 def test_measures(sentence, measure):
     assert figures.extract(sentence, 0, len(sentence))[0].measure == measure
