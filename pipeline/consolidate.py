@@ -236,7 +236,8 @@ def consolidate_quotes(articles, local, p, story):
         whole = [m for m in ms if not m[1]["is_partial"]] or ms
         for sid, q in sorted(whole, key=lambda m: (m[0], m[1]["char_start"])):
             renderings[sid].append(q["text"])
-        canonical = max((" ".join(r) for r in renderings.values()), key=lambda t: (len(normalise_quote(t)), t))
+        # spans of one source joined with an ellipsis: words the source did not run together
+        canonical = max((" … ".join(r) for r in renderings.values()), key=lambda t: (len(normalise_quote(t)), t))
         qid = "quo-" + digest(normalise_quote(canonical), min(sid for sid, _ in ms))
         speakers = [local.get((sid, q["speaker"])) for sid, q in ms if q["speaker"]]
         speaker = _most_common(speakers)

@@ -116,9 +116,12 @@ def _tokens(text: str, start: int, end: int):
 
 
 def _title_before(toks, i) -> str:
-    """The job title written just before token i ("Energy and Climate Secretary")."""
+    """The job title written just before token i ("Energy and Climate Secretary"),
+    over an honorific ("Council leader Cllr Jane Doe")."""
     lx = _lex()
     j = i - 1
+    while j >= 0 and (toks[j][2] in lx["honorifics"] or toks[j][2] == "."):
+        j -= 1
     if j < 0 or toks[j][2] not in lx["heads"]:
         return ""
     k = j
@@ -222,7 +225,8 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
 
 
 # a title written before a name and set off by a comma: "Its director general, Jane Doe,"
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)(?P<role>(?:[\w’'-]+\s+){0,3}[\w’'-]+),\s+\Z", re.I)
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)(?P<role>(?:[\w’'-]+\s+){0,3}[\w’'-]+),\s+"
+                          r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+)?\Z", re.I)
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")   # "Mum-of-two", "Father-of-three"
 

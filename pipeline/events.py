@@ -36,6 +36,9 @@ def _verbs():
     return (re.compile(rf"{irregular}|\b[a-z]{{3,}}ed\b"), reporting | set(lx["not_happenings"]))
 
 
+_PLANNED_VERB = re.compile(r"\b(?:will|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
+
+
 def _happening(text: str, ss: int, t, max_distance: int):
     """The verb a time phrase dates when no trigger word is near ("the boil notice
     was lifted at 4pm on Tuesday"): the last past-tense verb before it, not a
@@ -43,6 +46,9 @@ def _happening(text: str, ss: int, t, max_distance: int):
     verb, skip = _verbs()
     lo = max(ss, t.start - max_distance)
     found = [m for m in verb.finditer(text, lo, t.start) if m.group() not in skip]
+    # a plan: "will vote on 25 March", "is scheduled to testify on 12 December"
+    found += [m for m in _PLANNED_VERB.finditer(text, lo, t.start) if m.group("v") not in skip]
+    found.sort(key=lambda m: m.end())
     if not found or re.search(r"[;:]", text[found[-1].end():t.start]):
         return None
     m = found[-1]

@@ -288,6 +288,15 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         # has none, so the sentence's earlier "X said" is the attribution)
         for v in reversed([v for v in R["pre_any"].finditer(pre) if not v.group("verb").endswith("ing")]):
             phrase = _subject(pre[:v.start()])
+            if phrase and pre[:v.start()].rstrip().endswith(","):
+                # "The head of the agency, Jane Doe, said": the part that names a person
+                head = pre[:v.start()]
+                cut = max(head.rfind(". "), head.rfind("; "), head.rfind("“"), head.rfind("”"), head.rfind("\n"))
+                for part in (p.strip() for p in head[cut + 1:].split(",")):
+                    at = pre_start + head.rfind(part)
+                    if part and any(ents.type_of(m[3]) == "person" for m in ents.in_span(at, at + len(part))):
+                        phrase = part
+                        break
             if phrase:
                 cue = v.group("verb")
                 if (st := R["statement"].search(pre[v.end():])):

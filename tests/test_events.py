@@ -65,3 +65,13 @@ def test_actor_and_place():
     ents = entities.extract(text, sents)
     e = events.extract(text, sents, ents, P, [], *PENALTIES)[0]
     assert (e["actor"], e["place"]) == ("Jane Smith", "Leeds")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The board will vote on the plan on 25 May.", [("other", "2025-05-25", "day", "planned")]),
+    ("The breach, which could be the worst the council has seen, began on Tuesday.",
+     [("cyber_attack", "2025-05-13", "day", "occurred")]),
+    ("The firm expects its systems to be restored by Thursday.", [("systems_restored", "2025-05-22", "day", "planned")]),
+])
+def test_plans_and_hedges(text, expected):
+    assert run(text + "\n") == expected
