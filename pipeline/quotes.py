@@ -277,7 +277,7 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         # the attribution runs to its sentence end ("..., said X, national adviser at Y.")
         tail = re.match(r"[^“”\"«»‘’.!?]{0,160}[.!?,]?", post[m.end("phrase"):])
         q.attr_end = post_start + m.end("phrase") + (tail.end() if tail else 0)
-    elif (m := R["post"].match(post)) and len(m.group("phrase").split()) <= 8 \
+    elif (m := R["post"].match(post)) and 0 < len(m.group("phrase").split()) <= 8 \
             and not R["pre_any"].search(m.group("phrase")) \
             and m.group("phrase").split()[0].lower() not in ("and", "but", "or", "then", "before", "after"):
         found = (post_start + m.start("phrase"), post_start + m.end("phrase"),

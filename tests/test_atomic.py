@@ -65,6 +65,39 @@ def test_killed_run_leaves_old_or_new_outputs(tmp_path, fraction):
     assert not list(out.rglob("*.tmp"))
 
 
+STAGE = ("import sys; from pathlib import Path; from pipeline.config import Layout; "
+         "from pipeline import consolidate; consolidate.run(Layout.build(Path(sys.argv[1]), Path(sys.argv[2])))")
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.6])
+def test_a_stage_killed_half_way_changes_nothing(tmp_path, fraction):
+    """The consolidate stage, killed while it works on new mentions, leaves data/
+    exactly as it was; run again, it finishes and writes the new tables."""
+    raw = tmp_path / "raw"
+    big_raw(raw, 6)
+    out = tmp_path / "out"
+    assert build(raw, out).wait() == 0
+    before = files(out)
+    # new mentions for the stage to consolidate: one article fewer
+    lines = (out / "interim" / "mentions.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (out / "interim" / "mentions.jsonl").write_text("".join(lines[1:]), encoding="utf-8")
+    run = lambda: subprocess.Popen([sys.executable, "-c", STAGE, str(raw), str(out)], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t0 = time.monotonic()
+    probe_dir = tmp_path / "probe"
+    shutil.copytree(out, probe_dir)
+    assert subprocess.run([sys.executable, "-c", STAGE, str(raw), str(probe_dir)], cwd=ROOT).returncode == 0
+    duration = time.monotonic() - t0
+    proc = run()
+    time.sleep(duration * fraction)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert {k: v for k, v in files(out).items() if not k.startswith("interim/")} == \
+        {k: v for k, v in before.items() if not k.startswith("interim/")}
+    assert run().wait() == 0
+    assert files(out)["figures.csv"] == files(probe_dir)["figures.csv"] != before["figures.csv"]
+
+
 def test_tampered_data_shows_in_dvc_status(tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)

@@ -3,7 +3,7 @@ reports slices the text exactly."""
 import signal
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import EXTRACT, HEADING
 from pipeline import extract, segments
@@ -35,6 +35,7 @@ def check(text):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example("0:0:0”  said:")   # a closing mark, then only blanks before the reporting verb
 @given(TEXT)
 def test_extraction_never_raises_and_spans_slice(text):
     check(text)
