@@ -21,6 +21,11 @@ class Layout:
     database: Path       # the DuckDB file (rebuilt, never committed)
 
     @property
+    def cache(self) -> Path:
+        """Per-article results kept between runs (never committed)."""
+        return self.interim / "cache"
+
+    @property
     def data_prefix(self) -> str:
         rel = self.data.resolve().relative_to(self.datapackage.parent.resolve()).as_posix()
         return "" if rel == "." else rel + "/"

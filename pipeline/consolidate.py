@@ -4,6 +4,7 @@ shingles, type and date) so the work stays near-linear in the number of mentions
 IDs are derived from content, never from row order."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -16,6 +17,7 @@ from rapidfuzz import fuzz
 from . import lexicon, schema
 from .config import Layout, params
 from .timex import window
+from .runner import Options
 from .tables import atomic_write, render
 
 
@@ -171,20 +173,27 @@ def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, cont
     partial quote or a short span) joins the single statement it fits best, so it
     never glues two statements together."""
     norm = [normalise_quote(t) for t in texts]
-    words = [n.split() for n in norm]
-    # the sentences of each span, for statements quoted a sentence more or less
-    sents = [[x for x in (normalise_quote(s) for s in re.split(r"(?<=[.!?])\s+", t))
-              if len(x.split()) >= contain_min_words] for t in texts]
+    uf = UnionFind(len(texts))
+    # Coverage repeats a statement word for word: spans with the same normalised text
+    # and partial flag are one rendering, joined at once; only distinct renderings are
+    # compared, so the pairs grow with the variants, not with the sources.
+    rep: dict[tuple, int] = {}
+    for i, key in enumerate(zip(norm, partial)):
+        uf.union(i, rep.setdefault(key, i))
+    reps = sorted(rep.values())
+    words = {i: norm[i].split() for i in reps}
+    # the sentences of each rendering, for statements quoted a sentence more or less
+    sents = {i: [x for x in (normalise_quote(s) for s in re.split(r"(?<=[.!?])\s+", texts[i]))
+                 if len(x.split()) >= contain_min_words] for i in reps}
     index = defaultdict(list)
-    for i, w in enumerate(words):
-        for sh in _shingles(w):
+    for i in reps:
+        for sh in _shingles(words[i]):
             index[sh].append(i)
     pairs = set()
     for members in index.values():
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 pairs.add((members[x], members[y]))
-    uf = UnionFind(len(texts))
     first_span = {}
     for i, key in enumerate(statements or []):
         # spans of one statement in one article (continued or interrupted quotes)
@@ -271,6 +280,43 @@ def _summary(evidence: str, limit: int = 160) -> str:
 _STORY_TYPES = ("organisation", "group", "person")
 
 
+def link_similar(vectors: list[Counter], min_similarity: float) -> UnionFind:
+    """Single-linkage groups of count vectors whose cosine reaches min_similarity.
+
+    Candidates by prefix filtering (Bayardo et al., "Scaling up all pairs similarity
+    search", 2007): order each vector's keys rarest first and index only the prefix
+    left after dropping the longest tail whose weight (as a unit vector) is under the
+    threshold. Two vectors whose cosine reaches the threshold must share a key of both
+    prefixes, so no pair is lost, while the names every story mentions (an outlet, a
+    regulator) stay in the tails and pair nothing."""
+    norm = [sum(n * n for n in v.values()) ** 0.5 for v in vectors]
+    uf = UnionFind(len(vectors))
+    df = Counter(e for v in vectors for e in v)
+    by_key = defaultdict(list)
+    for i, v in enumerate(vectors):
+        feats = sorted(v, key=lambda e: (df[e], e))
+        tail = 0.0
+        while feats and tail + (v[feats[-1]] / norm[i]) ** 2 < min_similarity ** 2 - 1e-9:
+            tail += (v[feats.pop()] / norm[i]) ** 2
+        for e in feats:
+            by_key[e].append(i)
+    # a pair already joined through others needs no comparison, and a bucket is done
+    # once all its vectors are joined
+    for members in by_key.values():
+        parts = len({uf.find(i) for i in members})
+        for k, i in enumerate(members):
+            if parts == 1:
+                break
+            a = vectors[i]
+            for j in members[k + 1:]:
+                if uf.find(i) != uf.find(j):
+                    b = vectors[j]
+                    if sum(n * b[e] for e, n in a.items()) / (norm[i] * norm[j]) >= min_similarity:
+                        uf.union(i, j)
+                        parts -= 1
+    return uf
+
+
 def stories(articles, local, entities, min_similarity: float) -> dict[str, str | None]:
     """The incident each article covers. Articles whose counts of named
     organisations, groups and people are alike (cosine ≥ min_similarity) are one
@@ -285,17 +331,7 @@ def stories(articles, local, entities, min_similarity: float) -> dict[str, str |
                     if m["char_start"] not in listeners)
         vectors[a["source_id"]] = Counter({e: n for e, n in c.items() if types.get(e) in _STORY_TYPES})
     sids = sorted(vectors)
-    norm = {sid: sum(n * n for n in v.values()) ** 0.5 for sid, v in vectors.items()}
-    uf = UnionFind(len(sids))
-    by_entity = defaultdict(list)
-    for i, sid in enumerate(sids):
-        for e in vectors[sid]:
-            by_entity[e].append(i)
-    pairs = {(x, y) for members in by_entity.values() for k, x in enumerate(members) for y in members[k + 1:]}
-    for i, j in sorted(pairs):
-        a, b = vectors[sids[i]], vectors[sids[j]]
-        if sum(n * b[e] for e, n in a.items()) / (norm[sids[i]] * norm[sids[j]]) >= min_similarity:
-            uf.union(i, j)
+    uf = link_similar([vectors[sid] for sid in sids], min_similarity)
     total = defaultdict(Counter)
     for i, sid in enumerate(sids):
         total[uf.find(i)].update(vectors[sid])
@@ -304,48 +340,50 @@ def stories(articles, local, entities, min_similarity: float) -> dict[str, str |
 
 
 def consolidate_events(articles, local, published, story, planned_slack_days):
+    """One event per happening in a story: mentions of one type whose dates fit the
+    most precise report's window. Candidates are blocked by type and story, so the
+    cost grows with the mentions of one happening, not with the whole corpus."""
     slack = dt.timedelta(days=planned_slack_days)
-    def same_story(m, cluster):
-        return (story[m[0]] or m[0]) == (story[cluster[0][0]] or cluster[0][0])
-
-    by_type = defaultdict(list)
+    by_block = defaultdict(list)   # (type, story) -> mentions
     for a in articles:
         for e in a["events"]:
-            by_type[e["event_type"]].append((a["source_id"], e))
+            by_block[(e["event_type"], story[a["source_id"]] or a["source_id"])].append((a["source_id"], e))
     events, mentions = [], []
-    for etype, ms in sorted(by_type.items()):
+    for (etype, _), ms in sorted(by_block.items()):
         dated = sorted([m for m in ms if window(m[1]["event_date"], m[1]["date_precision"])],
                        key=lambda m: (_PRECISION_RANK[m[1]["date_precision"]], m[1]["event_date"],
                                       m[0], m[1]["char_start"]))
         clusters: list[list] = []
+        anchors: list[tuple] = []   # (anchor date, cluster index), sorted
         for m in dated:
-            w = window(m[1]["event_date"], m[1]["date_precision"])
-            fits = [c for c in clusters if w[0] <= dt.date.fromisoformat(c[0][1]["event_date"]) <= w[1]
-                    and same_story(m, c)]
+            lo, hi = window(m[1]["event_date"], m[1]["date_precision"])
+            fits = anchors[bisect.bisect_left(anchors, (lo, -1)):bisect.bisect_right(anchors, (hi, len(clusters)))]
             if fits:
-                max(fits, key=lambda c: (len(c), -clusters.index(c))).append(m)
+                clusters[max((k for _, k in fits), key=lambda k: (len(clusters[k]), -k))].append(m)
             else:
+                bisect.insort(anchors, (dt.date.fromisoformat(m[1]["event_date"]), len(clusters)))
                 clusters.append([m])
         # a happening announced as planned and later reported as done is one event:
         # a planned-only cluster joins the nearest occurred one dated in or just after
         # its window (up to `planned_slack_days` later)
+        occurred = sorted((dt.date.fromisoformat(o[0][1]["event_date"]), k) for k, o in enumerate(clusters)
+                          if any(m[1]["status"] == "occurred" for m in o))
         for c in sorted(clusters, key=lambda c: c[0][1]["event_date"]):
             if c and all(m[1]["status"] == "planned" for m in c):
-                w = window(c[0][1]["event_date"], c[0][1]["date_precision"])
-                later = [o for o in clusters if o is not c and o and any(m[1]["status"] == "occurred" for m in o)
-                         and w[0] <= dt.date.fromisoformat(o[0][1]["event_date"]) <= w[1] + slack
-                         and same_story(c[0], o)]
+                lo, hi = window(c[0][1]["event_date"], c[0][1]["date_precision"])
+                later = [k for d, k in occurred[bisect.bisect_left(occurred, (lo, -1)):
+                                                bisect.bisect_right(occurred, (hi + slack, len(clusters)))]
+                         if clusters[k] is not c]
                 if later:
-                    target = min(later, key=lambda o: o[0][1]["event_date"])
-                    target.extend(c)
+                    clusters[later[0]].extend(c)
                     c.clear()
         clusters = [c for c in clusters if c]
         undated = sorted([m for m in ms if not window(m[1]["event_date"], m[1]["date_precision"])],
                          key=lambda m: (m[0], m[1]["char_start"]))
+        n_dated = len(clusters)
         for m in undated:
-            fits = [c for c in clusters if same_story(m, c) and window(c[0][1]["event_date"], c[0][1]["date_precision"])]
-            if len(fits) == 1:
-                fits[0].append(m)   # the only dated happening of this kind in its story
+            if n_dated == 1:
+                clusters[0].append(m)   # the only dated happening of this kind in its story
             else:
                 clusters.append([m])
         for c in clusters:
@@ -402,7 +440,7 @@ def read_mentions(path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def run(layout: Layout) -> None:
+def run(layout: Layout, opts: Options = Options()) -> None:
     from .validate import check_before_writing
     tables = consolidate(read_mentions(layout.interim / "mentions.jsonl"), params())
     rendered = {name: render(name, rows) for name, rows in tables.items()}

@@ -12,6 +12,9 @@ class InputError(Exception):
         where = self.path + (f":{line}" if line is not None else "")
         super().__init__(f"{where}: {problem}" + (f". Fix: {fix}" if fix else ""))
 
+    def __reduce__(self):   # raised in a worker process, re-raised here whole
+        return InputError, (self.path, self.problem, self.fix, self.line)
+
 
 class ValidationFailed(Exception):
     """The tables break the schema or a cross-table rule; the message is the report."""

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from .config import ROOT, Layout
 from .consolidate import normalise_quote
 from .timex import window
+from .runner import Options
 from .tables import atomic_write, read_table
 
 GOLD = ROOT / "tests" / "gold"
@@ -181,11 +182,11 @@ def evaluate(data_dir: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         for name, raw in CORPORA.items():
             layout = Layout.build(raw, Path(tmp) / name)
-            build(layout, publish=False)
+            build(layout, publish=False, opts=Options(jobs=1, quiet=True))
             out[name] = score(load_gold(GOLD / name), load_predictions(layout.data))
     return out
 
 
-def run(layout: Layout) -> None:
+def run(layout: Layout, opts: Options = Options()) -> None:
     metrics = evaluate(layout.data)
     atomic_write({layout.reports / "metrics.json": json.dumps(metrics, indent=2, sort_keys=True) + "\n"})

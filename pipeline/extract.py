@@ -4,10 +4,12 @@ event mentions (interim/mentions.jsonl, one line per article). The per-article c
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
+from pathlib import Path
 
-from . import entities, events, figures, lexicon, quotes, segments, timex
+from . import entities, events, figures, lexicon, quotes, runner, segments, timex
 from .config import Layout, params
 from .tables import atomic_write, read_table
 
@@ -64,22 +66,38 @@ def extract_article(source_id: str, text: str, published: str | None,
     }
 
 
-def extract_all(sources: list[dict], texts: list[dict], segs: list[dict], p: dict) -> list[dict]:
+def extract_line(source_id: str, text: str, published: str | None,
+                 spans: list[segments.Span], p: dict) -> str:
+    """extract_article as one line of interim/mentions.jsonl."""
+    return json.dumps(extract_article(source_id, text, published, spans, p),
+                      ensure_ascii=False, sort_keys=True)
+
+
+def extract_all(sources: list[dict], texts: list[dict], segs: list[dict], p: dict,
+                opts: runner.Options = runner.Options(jobs=1), cache_path: Path | None = None) -> str:
+    """The mentions file: one line per article, in source_id order, whatever `opts` says
+    about how many workers make it; articles unchanged since the run that wrote
+    `cache_path` are taken from it."""
     by_source: dict[str, list[segments.Span]] = {}
     for s in segs:
         by_source.setdefault(s["source_id"], []).append(segments.Span(s["char_start"], s["char_end"], s["kind"]))
     text_of = {t["source_id"]: t["text"] for t in texts}
-    return [extract_article(s["source_id"], text_of[s["source_id"]], s["published_date"],
-                            sorted(by_source.get(s["source_id"], []), key=lambda sp: sp.start), p)
-            for s in sorted(sources, key=lambda s: s["source_id"])]
+    cache = runner.Cache(cache_path)
+    calls, keys = [], []
+    for s in sorted(sources, key=lambda s: s["source_id"]):
+        sid = s["source_id"]
+        spans = sorted(by_source.get(sid, []), key=lambda sp: sp.start)
+        calls.append((sid, text_of[sid], s["published_date"], spans, p))
+        keys.append(cache.key("extract", sid, hashlib.sha256(text_of[sid].encode()).hexdigest(),
+                              s["published_date"], [(sp.start, sp.end, sp.kind) for sp in spans], p))
+    lines = runner.cached_map(extract_line, calls, keys, cache, opts, "extract")
+    cache.save()
+    return "".join(line + "\n" for line in lines)
 
 
-def dumps(articles: list[dict]) -> str:
-    return "".join(json.dumps(a, ensure_ascii=False, sort_keys=True) + "\n" for a in articles)
-
-
-def run(layout: Layout) -> None:
+def run(layout: Layout, opts: runner.Options = runner.Options()) -> None:
     d = layout.data
-    articles = extract_all(read_table(d / "sources.csv", "sources"), read_table(d / "texts.csv", "texts"),
-                           read_table(d / "segments.csv", "segments"), params()["extract"])
-    atomic_write({layout.interim / "mentions.jsonl": dumps(articles)})
+    mentions = extract_all(read_table(d / "sources.csv", "sources"), read_table(d / "texts.csv", "texts"),
+                           read_table(d / "segments.csv", "segments"), params()["extract"],
+                           opts, layout.cache / "extract.tsv")
+    atomic_write({layout.interim / "mentions.jsonl": mentions})

@@ -15,7 +15,7 @@ from pathlib import Path
 import ftfy
 import yaml
 
-from . import schema, segments
+from . import runner, schema, segments
 from .config import Layout, params
 from .errors import InputError
 from .tables import atomic_write, render
@@ -180,9 +180,11 @@ def list_articles(raw: Path, max_bytes: int) -> dict[str, Path]:
     return out
 
 
-def ingest(raw: Path, settings: dict) -> dict[str, list[dict]]:
+def ingest(raw: Path, settings: dict, opts: runner.Options = runner.Options(jobs=1),
+           cache_path: Path | None = None) -> dict[str, list[dict]]:
     """Read and check the raw folder; return the sources, texts and segments tables.
-    `settings` is the `ingest` section of params.yaml."""
+    `settings` is the `ingest` section of params.yaml; articles are worked on as `opts`
+    says, those unchanged since the run that wrote `cache_path` taken from it."""
     max_bytes = settings["max_article_bytes"]
     rows = read_sources(raw / "sources.csv")
     articles = list_articles(raw, max_bytes)
@@ -198,36 +200,53 @@ def ingest(raw: Path, settings: dict) -> dict[str, list[dict]]:
         raise InputError(raw / "sources.csv", "no articles listed", "add a row per article")
 
     sources, texts, segs = [], [], []
+    cache = runner.Cache(cache_path)
+    calls, keys = [], []
     for sid, p in articles.items():
         data = p.read_bytes()
-        text, encoding, repairs = canonical_text(data, p)
-        row = rows[sid]
-        published, basis = row["published_date"], row["date_basis"]
-        if (m := segments.dateline(text)):
-            stated = m.group(1)
-            if _date(stated) is None:
-                raise InputError(p, f"the date line gives {stated!r}, not a real date",
-                                 "correct it to YYYY-MM-DD", line=1)
-            if published and published != stated:
-                raise InputError(raw / "sources.csv", f"published_date {published} for {sid!r} "
-                                 f"disagrees with the article's date line ({stated})",
-                                 "correct one of them", line=row["line"])
-            published, basis = stated, basis or "stated"
-        elif basis == "stated" and not published:
-            raise InputError(raw / "sources.csv", f"date_basis is 'stated' but {sid!r} has no date "
-                             "line and no published_date", "give the date or change date_basis",
-                             line=row["line"])
-        basis = basis or ("inferred" if published else "unknown")
-        sources.append({
-            "source_id": sid, "outlet": row["outlet"] or None, "url": row["url"] or None,
-            "published_date": published or None, "date_basis": basis, "notes": row["notes"] or None,
-            "char_count": len(text), "sha256": hashlib.sha256(data).hexdigest(),
-            "encoding": encoding, "repairs": ";".join(repairs) or None,
-        })
-        texts.append({"source_id": sid, "text": text})
-        segs += [{"source_id": sid, "char_start": s.start, "char_end": s.end, "kind": s.kind}
-                 for s in segments.classify(text, settings["heading_max_words"])]
+        row = {k: rows[sid][k] for k in SOURCES_HEADER + ["line"]}
+        calls.append((str(p), data, row, str(raw / "sources.csv"), settings))
+        # the line number only places error messages, which are never cached
+        keys.append(cache.key("ingest", hashlib.sha256(data).hexdigest(),
+                              {k: v for k, v in row.items() if k != "line"}, settings))
+    for value in runner.cached_map(ingest_article, calls, keys, cache, opts, "ingest"):
+        a = json.loads(value)
+        sources.append(a["source"])
+        texts.append({"source_id": a["source"]["source_id"], "text": a["text"]})
+        segs += a["segments"]
+    cache.save()
     return {"sources": sources, "texts": texts, "segments": segs}
+
+
+def ingest_article(path: str, data: bytes, row: dict, sources_csv: str, settings: dict) -> str:
+    """One article's sources row, canonical text and segments, as JSON. Pure."""
+    sid = row["source_id"]
+    text, encoding, repairs = canonical_text(data, path)
+    published, basis = row["published_date"], row["date_basis"]
+    if (m := segments.dateline(text)):
+        stated = m.group(1)
+        if _date(stated) is None:
+            raise InputError(path, f"the date line gives {stated!r}, not a real date",
+                             "correct it to YYYY-MM-DD", line=1)
+        if published and published != stated:
+            raise InputError(sources_csv, f"published_date {published} for {sid!r} "
+                             f"disagrees with the article's date line ({stated})",
+                             "correct one of them", line=row["line"])
+        published, basis = stated, basis or "stated"
+    elif basis == "stated" and not published:
+        raise InputError(sources_csv, f"date_basis is 'stated' but {sid!r} has no date "
+                         "line and no published_date", "give the date or change date_basis",
+                         line=row["line"])
+    basis = basis or ("inferred" if published else "unknown")
+    source = {
+        "source_id": sid, "outlet": row["outlet"] or None, "url": row["url"] or None,
+        "published_date": published or None, "date_basis": basis, "notes": row["notes"] or None,
+        "char_count": len(text), "sha256": hashlib.sha256(data).hexdigest(),
+        "encoding": encoding, "repairs": ";".join(repairs) or None,
+    }
+    segs = [{"source_id": sid, "char_start": s.start, "char_end": s.end, "kind": s.kind}
+            for s in segments.classify(text, settings["heading_max_words"])]
+    return json.dumps({"source": source, "text": text, "segments": segs}, ensure_ascii=False)
 
 
 def package_meta(raw: Path) -> dict:
@@ -244,9 +263,9 @@ def descriptor_text(layout: Layout) -> str:
     return json.dumps(pkg, indent=2, ensure_ascii=False) + "\n"
 
 
-def run(layout: Layout) -> None:
+def run(layout: Layout, opts: runner.Options = runner.Options()) -> None:
     from .validate import check_before_writing
-    tables = ingest(layout.raw, params()["ingest"])
+    tables = ingest(layout.raw, params()["ingest"], opts, layout.cache / "ingest.tsv")
     rendered = {name: render(name, rows) for name, rows in tables.items()}
     check_before_writing(layout.data, rendered)   # swapped in only when its checks pass
     atomic_write({**{layout.data / f"{name}.csv": text for name, text in rendered.items()},
