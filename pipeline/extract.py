@@ -90,7 +90,7 @@ def extract_all(sources: list[dict], texts: list[dict], segs: list[dict], p: dic
         calls.append((sid, text_of[sid], s["published_date"], spans, p))
         keys.append(cache.key("extract", sid, hashlib.sha256(text_of[sid].encode()).hexdigest(),
                               s["published_date"], [(sp.start, sp.end, sp.kind) for sp in spans], p))
-    lines = runner.cached_map(extract_line, calls, keys, cache, opts, "extract")
+    lines = runner.cached_map(extract_line, calls, keys, cache, opts, "extract", prepare=figures.prepare)
     cache.save()
     return "".join(line + "\n" for line in lines)
 

@@ -9,12 +9,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-import inflect
 from text_to_num import text2num
 
 from . import lexicon
 
-_INFLECT = inflect.engine()
+
+@lru_cache(maxsize=None)
+def _inflect():
+    import inflect   # about 2 s to import: paid only where a figure is read, not by a cached run
+    return inflect.engine()
+
+
+def prepare() -> None:
+    """Load what reading figures needs (before worker processes fork, to share it)."""
+    _inflect()
+    _lx()
 
 
 @lru_cache(maxsize=None)
@@ -126,7 +135,7 @@ def _singular(word: str) -> str:
         return lx["singular_exceptions"][w]
     if not w.endswith("s") or w.endswith("ss"):
         return w
-    s = _INFLECT.singular_noun(w)
+    s = _inflect().singular_noun(w)
     return s if s else w
 
 
@@ -364,7 +373,7 @@ def _measure_rules():
 
 @lru_cache(maxsize=4096)
 def _plural(unit: str) -> str:
-    return "people" if unit == "person" else _INFLECT.plural_noun(unit)
+    return "people" if unit == "person" else _inflect().plural_noun(unit)
 
 
 def _noun_after(text: str, pos: int, end: int) -> str | None:

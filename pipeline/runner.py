@@ -166,11 +166,14 @@ def _on_dask(fn: Callable, calls: list[tuple], opts: Options, progress: Progress
 
 
 def cached_map(fn: Callable, calls: Sequence[tuple], keys: Sequence[str], cache: Cache,
-               opts: Options, label: str) -> list[str]:
+               opts: Options, label: str, prepare: Callable | None = None) -> list[str]:
     """Like map_articles for a core that returns a JSON string: calls whose key is in
-    the cache are not run again."""
+    the cache are not run again. `prepare` runs here first when anything is left to
+    run, so local workers (forked from this process) share what it loads."""
     values: list[str | None] = [cache.get(k) if opts.cache else None for k in keys]
     todo = [i for i, v in enumerate(values) if v is None]
+    if todo and prepare is not None:
+        prepare()
     for i, v in zip(todo, map_articles(fn, [calls[i] for i in todo], opts, label)):
         values[i] = v
         cache.put(keys[i], v)

@@ -75,28 +75,35 @@ ORDER BY speaker, source_count DESC, q.quote_id;
 -- Every fact by how many independent sources (distinct outlets; an article with no
 -- known outlet counts on its own) report it.
 CREATE VIEW corroboration AS
-WITH facts AS (
-    SELECT 'event' AS fact_type, e.event_id AS fact_id,
-           e.event_type || ' ' || coalesce(CAST(e.event_date AS VARCHAR), 'undated') AS fact,
-           m.source_id
-    FROM events e JOIN event_mentions m USING (event_id)
+-- each fact's sources counted before its label is made, so the work is one pass over
+-- the mentions, not one label per mention
+WITH said AS (
+    SELECT DISTINCT 'event' AS fact_type, event_id AS fact_id, source_id FROM event_mentions
     UNION ALL
-    SELECT 'figure', f.figure_id,
-           f.measure || ': ' || fmt_num(f.value)
-             || coalesce('-' || fmt_num(f.value_high), '') || ' ' || f.unit
-             || coalesce(' per ' || f.per, ''),
-           m.source_id
-    FROM figures f JOIN figure_mentions m USING (figure_id)
+    SELECT DISTINCT 'figure', figure_id, source_id FROM figure_mentions
     UNION ALL
-    SELECT 'quote', q.quote_id, left(q.text, 100), m.source_id
-    FROM quotes q JOIN quote_mentions m USING (quote_id)
+    SELECT DISTINCT 'quote', quote_id, source_id FROM quote_mentions
+), counted AS (
+    SELECT fact_type, fact_id,
+           count(DISTINCT coalesce(s.outlet, s.source_id)) AS independent_sources,
+           count(*) AS source_count,
+           string_agg(source_id, ', ' ORDER BY source_id) AS sources
+    FROM said JOIN sources s USING (source_id)
+    GROUP BY fact_type, fact_id
+), facts AS (
+    SELECT 'event' AS fact_type, event_id AS fact_id,
+           event_type || ' ' || coalesce(CAST(event_date AS VARCHAR), 'undated') AS fact
+    FROM events
+    UNION ALL
+    SELECT 'figure', figure_id,
+           measure || ': ' || fmt_num(value) || coalesce('-' || fmt_num(value_high), '') || ' ' || unit
+             || coalesce(' per ' || per, '')
+    FROM figures
+    UNION ALL
+    SELECT 'quote', quote_id, left(text, 100) FROM quotes
 )
-SELECT fact_type, fact,
-       count(DISTINCT coalesce(s.outlet, s.source_id)) AS independent_sources,
-       count(DISTINCT f.source_id) AS source_count,
-       string_agg(DISTINCT f.source_id, ', ' ORDER BY f.source_id) AS sources, fact_id
-FROM facts f JOIN sources s USING (source_id)
-GROUP BY fact_type, fact_id, fact
+SELECT fact_type, fact, independent_sources, source_count, sources, fact_id
+FROM counted JOIN facts USING (fact_type, fact_id)
 ORDER BY independent_sources DESC, source_count DESC, fact_type, fact_id;
 
 -- Per source: what it is and what it contributes.
