@@ -31,8 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("out_dir", type=Path)
     sub.add_parser("dictionary", help="print the data dictionary (markdown)")
     args = ap.parse_args(argv)
-    opts = Options(getattr(args, "jobs", None), getattr(args, "scheduler", None),
-                   getattr(args, "quiet", False), getattr(args, "cache", True))
+    try:
+        opts = Options(getattr(args, "jobs", None), getattr(args, "scheduler", None),
+                       getattr(args, "quiet", False), getattr(args, "cache", True))
+    except ValueError as e:
+        ap.error(str(e))
     try:
         if args.command == "build":
             from .build import build

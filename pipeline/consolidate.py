@@ -174,17 +174,17 @@ def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, cont
     never glues two statements together."""
     norm = [normalise_quote(t) for t in texts]
     uf = UnionFind(len(texts))
-    # Coverage repeats a statement word for word: spans with the same normalised text
-    # and partial flag are one rendering, joined at once; only distinct renderings are
-    # compared, so the pairs grow with the variants, not with the sources.
+    # the sentences of each span, for statements quoted a sentence more or less
+    sents = [tuple(x for x in (normalise_quote(s) for s in re.split(r"(?<=[.!?])\s+", t))
+                   if len(x.split()) >= contain_min_words) for t in texts]
+    # Coverage repeats a statement word for word: spans alike in normalised text,
+    # partial flag and sentences are one rendering, joined at once; only distinct
+    # renderings are compared, so the pairs grow with the variants, not the sources.
     rep: dict[tuple, int] = {}
-    for i, key in enumerate(zip(norm, partial)):
+    for i, key in enumerate(zip(norm, partial, sents)):
         uf.union(i, rep.setdefault(key, i))
     reps = sorted(rep.values())
     words = {i: norm[i].split() for i in reps}
-    # the sentences of each rendering, for statements quoted a sentence more or less
-    sents = {i: [x for x in (normalise_quote(s) for s in re.split(r"(?<=[.!?])\s+", texts[i]))
-                 if len(x.split()) >= contain_min_words] for i in reps}
     index = defaultdict(list)
     for i in reps:
         for sh in _shingles(words[i]):
@@ -203,7 +203,8 @@ def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, cont
         if fuzz.ratio(norm[i], norm[j]) >= group_ratio:
             uf.union(i, j)
             continue
-        short, long_ = (i, j) if len(norm[i]) <= len(norm[j]) else (j, i)
+        # which one is the fragment: the shorter (by text on a tie, never by source order)
+        short, long_ = sorted((i, j), key=lambda k: (len(norm[k]), norm[k]))
         score = fuzz.partial_ratio(norm[short], norm[long_])
         if score < contain_ratio:
             # one sentence in common, the rest differing: still one statement
@@ -215,11 +216,14 @@ def group_quotes(texts: list[str], partial: list[bool], group_ratio: float, cont
             fragment_of[short].append((score, long_))
         else:
             uf.union(i, j)
+    # fragments in the order of their text, and ties broken by text, so that which
+    # statement a fragment joins never depends on the order of the sources
+    content = lambda k: (norm[k], partial[k], sents[k])
     size = Counter(uf.find(i) for i in range(len(texts)))
-    for frag, cands in sorted(fragment_of.items()):
+    for frag, cands in sorted(fragment_of.items(), key=lambda fc: content(fc[0])):
         if size[uf.find(frag)] > 1 and not all(partial[k] for k in range(len(texts)) if uf.find(k) == uf.find(frag)):
             continue   # already part of a statement of its own
-        best = max(cands, key=lambda c: (c[0], size[uf.find(c[1])], -uf.find(c[1])))
+        best = min(cands, key=lambda c: (-c[0], -size[uf.find(c[1])], content(c[1])))
         uf.union(frag, best[1])
         size = Counter(uf.find(i) for i in range(len(texts)))
     return [uf.find(i) for i in range(len(texts))]
@@ -287,8 +291,8 @@ def link_similar(vectors: list[Counter], min_similarity: float) -> UnionFind:
     search", 2007): order each vector's keys rarest first and index only the prefix
     left after dropping the longest tail whose weight (as a unit vector) is under the
     threshold. Two vectors whose cosine reaches the threshold must share a key of both
-    prefixes, so no pair is lost, while the names every story mentions (an outlet, a
-    regulator) stay in the tails and pair nothing."""
+    prefixes, so no pair is lost, while a name many stories mention (an outlet, a
+    regulator) stays in the tail of any article that names its own actors more."""
     norm = [sum(n * n for n in v.values()) ** 0.5 for v in vectors]
     uf = UnionFind(len(vectors))
     df = Counter(e for v in vectors for e in v)

@@ -77,13 +77,18 @@ def inputs_digest(layout: Layout) -> str:
 
 def run(layout: Layout, opts: Options = Options()) -> None:
     """Rebuild the database unless the one there was made from exactly these inputs
-    (DVC runs this stage every time, because the file is not byte-reproducible)."""
+    and the timeline is as it was written (DVC runs this stage every time, because the
+    file is not byte-reproducible); `--no-cache` always rebuilds."""
     stamp = layout.interim / "published.sha256"
     timeline = layout.reports / "timeline.csv"
     digest = inputs_digest(layout)
-    if layout.database.is_file() and timeline.is_file() and stamp.is_file() \
-            and stamp.read_text(encoding="utf-8").strip() == digest:
+    if opts.cache and layout.database.is_file() and timeline.is_file() and stamp.is_file() \
+            and stamp.read_text(encoding="utf-8").split() == [digest, _sha256(timeline)]:
         return
     build_database(layout.data, layout.database)
     atomic_write({timeline: timeline_csv(layout.database)})
-    atomic_write({stamp: digest + "\n"})
+    atomic_write({stamp: f"{digest}\n{_sha256(timeline)}\n"})
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -5,8 +5,10 @@ byte-identical whatever runs it."""
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
+import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -24,9 +26,13 @@ PACKAGE = Path(__file__).resolve().parent
 class Options:
     jobs: int | None = None          # worker processes; None: every core
     scheduler: str | None = None     # None: local processes; "dask": a local Dask cluster;
-                                     # "dask://HOST:PORT" (or tcp://): an existing one
+                                     # "dask://HOST:PORT" (or tcp://, tls://): an existing one
     quiet: bool = False
     cache: bool = True
+
+    def __post_init__(self):
+        if self.scheduler is not None and not re.fullmatch(r"dask|(?:dask|tcp|tls)://\S+", self.scheduler):
+            raise ValueError(f"unknown scheduler {self.scheduler!r}: use 'dask' or dask://HOST:PORT")
 
     @property
     def workers(self) -> int:
@@ -35,12 +41,15 @@ class Options:
 
 @lru_cache(maxsize=None)
 def code_version() -> str:
-    """A digest of every file of the pipeline package (code, lexicons, SQL): a change
-    to any of them invalidates every cached result."""
-    h = hashlib.sha256()
+    """A digest of every file of the pipeline package (code, lexicons, SQL), the Python
+    version and every installed distribution's version (ftfy, inflect, duckdb...): a
+    change to any of them invalidates every cached result."""
+    h = hashlib.sha256(sys.version.encode())
     for p in sorted(PACKAGE.rglob("*")):
         if p.is_file() and "__pycache__" not in p.parts:
             h.update(p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    dists = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    h.update("\n".join(dists).encode())
     return h.hexdigest()
 
 
@@ -53,6 +62,7 @@ class Cache:
         self.path = path
         self.old: dict[str, str] = {}
         self.used: dict[str, str] = {}
+        self.changed = False
         if path is not None and path.is_file():
             with open(path, encoding="utf-8") as fh:
                 for line in fh:
@@ -73,9 +83,11 @@ class Cache:
 
     def put(self, key: str, value: str) -> None:
         self.used[key] = value
+        if self.old.get(key) != value:
+            self.changed = True   # a recomputed value replaces a kept one (--no-cache)
 
     def save(self) -> None:
-        if self.path is not None and self.used.keys() != self.old.keys():
+        if self.path is not None and (self.changed or self.used.keys() != self.old.keys()):
             atomic_write({self.path: "".join(f"{k}\t{v}\n" for k, v in sorted(self.used.items()))})
 
 
@@ -118,7 +130,7 @@ def map_articles(fn: Callable, calls: Sequence[tuple], opts: Options, label: str
     calls = list(calls)
     progress = Progress(label, len(calls), opts.quiet)
     try:
-        if opts.scheduler and opts.scheduler.startswith(("dask", "tcp://")):
+        if opts.scheduler is not None:
             return _on_dask(fn, calls, opts, progress)
         if opts.workers == 1 or len(calls) < 8:   # a pool costs more than a few articles
             out = []
@@ -156,8 +168,8 @@ def _on_dask(fn: Callable, calls: list[tuple], opts: Options, progress: Progress
         for f in as_completed(futures):
             progress.update(sizes[f.key])
         out = []
-        for part in client.gather(futures):   # gathered in submission order
-            out += part
+        for f in futures:   # in submission order, so the first failing article is the one reported
+            out += f.result()
         return out
     finally:
         client.close()

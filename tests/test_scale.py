@@ -143,3 +143,62 @@ def partition(uf, n):
 def test_prefix_filtering_finds_every_pair_all_pairs_would(vectors, t):
     vectors = [Counter(v) for v in vectors]
     assert partition(consolidate.link_similar(vectors, t), len(vectors)) == _brute_force_groups(vectors, t)
+
+
+def test_the_cache_is_rewritten_by_a_run_without_it(tmp_path):
+    path = tmp_path / "c.tsv"
+    stale = runner.Cache(path)
+    stale.put("k", '"stale"')
+    stale.save()
+    fresh = runner.Cache(path)
+    assert runner.cached_map(lambda: '"fresh"', [()], ["k"], fresh, Options(jobs=1, quiet=True, cache=False), "t") \
+        == ['"fresh"']
+    fresh.save()
+    assert runner.Cache(path).get("k") == '"fresh"'
+
+
+def test_an_unknown_scheduler_is_refused():
+    with pytest.raises(ValueError, match="unknown scheduler"):
+        Options(scheduler="localhost:8786")
+    r = subprocess.run([sys.executable, "-m", "pipeline", "extract", "--scheduler", "spark://x"],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 2 and "unknown scheduler" in r.stderr
+
+
+def test_publish_rebuilds_when_its_timeline_was_edited(tmp_path):
+    import shutil
+    from pipeline import publish
+    from pipeline.config import Layout
+    layout = Layout.build(tmp_path / "raw", tmp_path / "out")
+    shutil.copytree(ROOT / "data", layout.data, ignore=shutil.ignore_patterns("*.duckdb*"))
+    publish.run(layout)
+    made = (layout.reports / "timeline.csv").read_bytes()
+    db_time = layout.database.stat().st_mtime_ns
+    publish.run(layout)
+    assert layout.database.stat().st_mtime_ns == db_time          # unchanged inputs: not rebuilt
+    (layout.reports / "timeline.csv").write_bytes(made.replace(b"occurred", b"planned", 1))
+    publish.run(layout)
+    assert (layout.reports / "timeline.csv").read_bytes() == made  # an edited timeline is rewritten
+
+
+QUOTE_PARTS = ["We will close the plant next year.", "we will close the plant next year",
+               "And we are very sorry about it.", "Jobs will move to the northern site soon.",
+               "The recovery is firmly under way.", "the recovery is firmly underway"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(QUOTE_PARTS), min_size=1, max_size=3), st.booleans()),
+                min_size=1, max_size=8), st.randoms())
+def test_quote_grouping_does_not_depend_on_source_order(spans, rnd):
+    texts = [" ".join(parts) for parts, _ in spans]
+    partial = [p for _, p in spans]
+    order = list(range(len(texts)))
+    rnd.shuffle(order)
+
+    def groups(idx):
+        g = consolidate.group_quotes([texts[i] for i in idx], [partial[i] for i in idx], 84, 95, 6)
+        by = {}
+        for pos, i in enumerate(idx):
+            by.setdefault(g[pos], set()).add(i)
+        return sorted(sorted(s) for s in by.values())
+    assert groups(order) == groups(list(range(len(texts))))
