@@ -153,7 +153,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         w = m.group("w")
         # "four of its 14 depots": the noun is the depots', the 14 a figure of its own
         return ("person" if w in persons else _singular(w)), pos + (0 if m.group("n") else m.end())
-    head, cur = None, pos
+    head, modifier, cur = None, None, pos
     for _ in range(4):
         m = R["word"].match(text, cur, end)
         if not m:
@@ -162,15 +162,23 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         lw = w.lower()
         if lw in stops or (head and lw.endswith(("ed", "ly", "ing"))):
             break
-        if head is not None and head[0].isupper() and not head.isupper() and "-" not in head:
-            return None, pos   # a name after the number ("5 Downing Street"), not a counted noun
-        cur, head = m.end(), w
+        if head is not None and head[0].isupper() and not head.isupper() and "-" not in head \
+                and not (w.islower() and lw.endswith("s")):
+            # a name after the number ("5 Downing Street"), not a counted noun; but a
+            # proper adjective may precede one ("nine European countries")
+            return None, pos
+        cur, modifier, head = m.end(), head, w
         if lw in persons:
             return "person", cur
         if lw.endswith("s") and not w.isupper():
             break
     if head is None or head[0].isupper() or not head.replace("-", "").isalpha():
         return None, pos   # a name ("300 in France", "5 Downing Street"), not a counted noun
+    # a noun before the head names the kind of thing counted ("14 distribution
+    # centres", "4 million card payments"); adjectives and names do not
+    if modifier and modifier.isalpha() and modifier.islower() and modifier not in lx["not_modifiers"] \
+            and not modifier.endswith(("ed", "ing", "ly", "est", "ous", "ful", "ive", "ic", "al", "ble")):
+        return f"{modifier} {_singular(head)}", cur
     return _singular(head), cur
 
 
@@ -333,10 +341,14 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
     per = None
     if kind != "duration":
         pm = R["per"].match(text, pos, end)
-        if pm:
+        # a share of a yearly amount ("10 percent of its annual revenue") is no rate
+        share = kind == "percentage" and pm is not None and (pm.group("p2") == "annual"
+                                                             or pm.group(0).split()[0] in ("of", "in"))
+        if pm and not share:
             per = lx["per_words"][pm.group("p1") or pm.group("p2")]
             pos = pm.end()
-        elif R["annual_after"].match(text, pos, end) or R["annual_before"].search(text, max(start, qstart - 40), qstart):
+        elif kind != "percentage" and (R["annual_after"].match(text, pos, end)
+                                       or R["annual_before"].search(text, max(start, qstart - 40), qstart)):
             per = "year"
         elif kind == "money" and previous and text[m.start() - 1:m.start()] == "(" \
                 and previous[-1].kind == "money" and 0 <= m.start() - previous[-1].end <= 3:
