@@ -27,7 +27,8 @@ def _lex():
         "honorifics": set(lx["honorifics"]),
         "heads": set(lx["title_heads"]) | {w[:1].upper() + w[1:] for w in lx["title_heads"]},
         "org": set(lx["org_words"]),
-        "gov": set(lx["government_words"]),
+        "gov": set(lx["government_words"]) | set(lx["lowercase_government_words"]),
+        "lowercase_gov": set(lx["lowercase_government_words"]),
         "group_cues": tuple(lx["group_cues"]),
         "group_words": set(lx["group_words"]),
         "place_preps": set(lx["place_preps"]),
@@ -216,6 +217,10 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
                     j += 3   # "Office of the Data Commissioner"
                 else:
                     break
+            # "Carrowshire police": a force named the way some styles write it, lower case
+            if j + 1 < len(toks) and toks[j + 1][2] in lx["lowercase_gov"] and j >= i \
+                    and text[toks[j][1]:toks[j + 1][0]] == " " and _is_cap(toks[j][2]):
+                j += 1
             run = toks[i:j + 1]
             at_start = sentence_start
             sentence_start = False

@@ -9,7 +9,7 @@ from conftest import ROOT
 from pipeline import schema
 
 SETS = {"shipped": ROOT / "raw", "devset": ROOT / "tests" / "devset" / "raw",
-        "holdout": ROOT / "tests" / "holdout" / "raw"}
+        "holdout": ROOT / "tests" / "holdout" / "raw", "holdout2": ROOT / "tests" / "holdout2" / "raw"}
 FILES = [(s, p) for s, raw in SETS.items() for p in sorted((ROOT / "tests" / "gold" / s).glob("*.yaml"))]
 
 
