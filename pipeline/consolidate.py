@@ -83,6 +83,15 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
     for i, (_, name, t, _) in enumerate(items):
         if " " not in name and len(persons.get(_name_key(name), ())) == 1:
             uf.union(i, next(iter(persons[_name_key(name)])))
+    # a one-word organisation name ("Hearthline") joins the one organisation whose
+    # longer name starts with it ("Hearthline Energy")
+    orgs = defaultdict(set)
+    for i, (_, name, t, _) in enumerate(items):
+        if t == "organisation" and " " in name:
+            orgs[_name_key(name.split()[0])].add(uf.find(i))
+    for i, (_, name, t, _) in enumerate(items):
+        if t == "organisation" and " " not in name and len({uf.find(r) for r in orgs.get(_name_key(name), ())}) == 1:
+            uf.union(i, next(iter(orgs[_name_key(name)])))
     # near-identical spellings of the same type, blocked by first letter
     blocks = defaultdict(list)
     for i, (_, name, t, _) in enumerate(items):

@@ -39,20 +39,29 @@ def _verbs():
 _PLANNED_VERB = re.compile(r"\b(?:will|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
 
 
-def _happening(text: str, ss: int, t, max_distance: int):
+def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: bool):
     """The verb a time phrase dates when no trigger word is near ("the boil notice
     was lifted at 4pm on Tuesday"): the last past-tense verb before it, not a
-    reporting verb ("said on Tuesday" dates a saying, not a happening)."""
+    reporting verb ("said on Tuesday" dates a saying, not a happening); for a phrase
+    that opens its clause ("In October, a fault delayed sailings"), the first verb
+    after it."""
     verb, skip = _verbs()
-    lo = max(ss, t.start - max_distance)
-    found = [m for m in verb.finditer(text, lo, t.start) if m.group() not in skip]
-    # a plan: "will vote on 25 March", "is scheduled to testify on 12 December"
-    found += [m for m in _PLANNED_VERB.finditer(text, lo, t.start) if m.group("v") not in skip]
-    found.sort(key=lambda m: m.end())
-    if not found or re.search(r"[;:]", text[found[-1].end():t.start]):
-        return None
-    m = found[-1]
-    return ((t.start - m.end(), 99), m.start(), m.end(), "other")
+
+    def verbs(lo, hi):
+        found = [m for m in verb.finditer(text, lo, hi) if m.group() not in skip]
+        # a plan: "will vote on 25 March", "is scheduled to testify on 12 December"
+        found += [m for m in _PLANNED_VERB.finditer(text, lo, hi) if m.group("v") not in skip]
+        return sorted(found, key=lambda m: m.end())
+    found = verbs(max(ss, t.start - max_distance), t.start)
+    if found and not re.search(r"[;:]", text[found[-1].end():t.start]):
+        m = found[-1]
+        return ((t.start - m.end(), 99), m.start(), m.end(), "other")
+    if opens_clause:
+        found = verbs(t.end, min(se, t.end + max_distance))
+        if found and not re.search(r"[;:]", text[t.end:found[0].start()]):
+            m = found[0]
+            return ((m.start() - t.end, 99), m.start(), m.end(), "other")
+    return None
 
 
 def _outermost(trig: list[tuple]) -> list[tuple]:
@@ -120,7 +129,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 if best is None or key < best[0]:
                     best = (key, a, b, etype)
             if best is None or best[0][0] > max_distance:
-                best = _happening(text, ss, t, max_distance)
+                best = _happening(text, ss, se, t, max_distance, opens_clause)
             if best is not None:
                 etype = best[3]
                 if etype == "operations_halted" and t.lead.startswith(("until", "till")):

@@ -287,10 +287,11 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         # the reporting verb nearest the quote that has a subject ("describing it as"
         # has none, so the sentence's earlier "X said" is the attribution)
         for v in reversed([v for v in R["pre_any"].finditer(pre) if not v.group("verb").endswith("ing")]):
-            phrase = _subject(pre[:v.start()])
-            if phrase and pre[:v.start()].rstrip().endswith(","):
+            # "X, the chief executive, has said": auxiliaries and adverbs are no subject
+            head = _AUXILIARIES.sub("", pre[:v.start()])
+            phrase = _subject(head)
+            if phrase and head.rstrip().endswith(","):
                 # "The head of the agency, Jane Doe, said": the part that names a person
-                head = pre[:v.start()]
                 cut = max(head.rfind(". "), head.rfind("; "), head.rfind("“"), head.rfind("”"), head.rfind("\n"))
                 for part in (p.strip() for p in head[cut + 1:].split(",")):
                     at = pre_start + head.rfind(part)
@@ -337,6 +338,10 @@ def _title_heads() -> frozenset:
 
 
 _FUNCTION_ONLY = re.compile(r"^(?:(?:and|but|or|so|then|which|who|that|while|whilst|as|yet)\s*)+$", re.I)
+
+
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|previously|earlier|repeatedly|once|already|now|"
+                         r"publicly|recently))+\s*$")
 
 
 def _subject(head: str) -> str | None:

@@ -25,6 +25,13 @@ def run(text, published=P):
 
 @pytest.mark.parametrize("text, expected", [
     ("The port was hit by a cyber attack on Sunday.", [("cyber_attack", "2025-05-11", "day", "occurred")]),
+    ("The hackers broke in on 28 April and stayed hidden.", [("cyber_attack", "2025-04-28", "day", "occurred")]),
+    ("Criminals gained access on Tuesday using stolen passwords.",
+     [("cyber_attack", "2025-05-13", "day", "occurred")]),
+    ("Customers were unable to top up their meters on Monday.",
+     [("operations_halted", "2025-05-12", "day", "occurred")]),
+    ("In March, a fault with the same system delayed sailings for hours.",
+     [("other", "2025-03-01", "month", "occurred")]),
     ("Terminals were brought to a standstill on 11 May.",
      [("operations_halted", "2025-05-11", "day", "occurred")]),
     ("The council shut down its payments system last week.",

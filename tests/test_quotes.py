@@ -112,3 +112,22 @@ def test_the_noun_for_an_organisation_becomes_its_alias():
 ])
 def test_marks(text, expected):
     assert [q["text"] for q in run(text)] == expected
+
+
+def test_a_person_described_before_the_name_is_the_one_a_pronoun_means():
+    text = ("Chief executive Daniel Rees said: “We are deeply sorry for this.”\n\n"
+            "Grandmother Jean Talbot, 67, said she waited for hours.\n\n"
+            "“I have been a customer for twenty years,” she said.\n")
+    assert run(text)[-1]["speaker"] == "Jean Talbot"
+
+
+def test_has_said_before_a_partial_quote():
+    text = ("Northfield Water's chief executive, Ann Bell, has said the priority was "
+            "\"making sure no customer is left without water.\" Critics disagree.\n")
+    assert brief(text) == [("making sure no customer is left without water.", "Ann Bell", True)]
+
+
+def test_a_force_written_in_lower_case_speaks_through_its_spokesperson():
+    text = ("Westshire police said on Wednesday that they had opened an investigation. "
+            "“We are working closely with the company and national partners,” a spokesperson for the force said.\n")
+    assert run(text)[0]["speaker"] == "Westshire police"
