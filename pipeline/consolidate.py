@@ -352,17 +352,26 @@ def stories(articles, local, entities, min_similarity: float) -> dict[str, str |
     return {sid: key[uf.find(i)] for i, sid in enumerate(sids)}
 
 
+def _verb_key(trigger: str) -> str:
+    """A verb without its inflection ("delayed", "delays" → "delay"), for comparing
+    what two reports say happened."""
+    w = trigger.lower().split()[-1] if trigger.strip() else ""
+    return re.sub(r"(?:ing|ed|es|s|d)$", "", w) if len(w) > 4 else w
+
+
 def consolidate_events(articles, local, published, story, planned_slack_days):
     """One event per happening in a story: mentions of one type whose dates fit the
     most precise report's window. Candidates are blocked by type and story, so the
     cost grows with the mentions of one happening, not with the whole corpus."""
     slack = dt.timedelta(days=planned_slack_days)
-    by_block = defaultdict(list)   # (type, story) -> mentions
+    by_block = defaultdict(list)   # (type, story, verb of an `other` happening) -> mentions
     for a in articles:
         for e in a["events"]:
-            by_block[(e["event_type"], story[a["source_id"]] or a["source_id"])].append((a["source_id"], e))
+            # `other` is many kinds of happening: only the same verb makes two reports one
+            verb = _verb_key(e["trigger"]) if e["event_type"] == "other" else ""
+            by_block[(e["event_type"], story[a["source_id"]] or a["source_id"], verb)].append((a["source_id"], e))
     events, mentions = [], []
-    for (etype, _), ms in sorted(by_block.items()):
+    for (etype, _, verb), ms in sorted(by_block.items()):
         dated = sorted([m for m in ms if window(m[1]["event_date"], m[1]["date_precision"])],
                        key=lambda m: (_PRECISION_RANK[m[1]["date_precision"]], m[1]["event_date"],
                                       m[0], m[1]["char_start"]))
@@ -402,10 +411,11 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
         for c in clusters:
             anchor = c[0][1]
             first = min((m[0], m[1]["char_start"]) for m in c)
+            what = (etype, verb) if verb else (etype,)   # two `other` happenings of one day differ by verb
             if anchor["event_date"]:
-                eid = "evt-" + digest(etype, anchor["event_date"], anchor["date_precision"], first[0])
+                eid = "evt-" + digest(*what, anchor["event_date"], anchor["date_precision"], first[0])
             else:
-                eid = "evt-" + digest(etype, None, "unknown", *first)
+                eid = "evt-" + digest(*what, None, "unknown", *first)
             latest = max(c, key=lambda m: (published.get(m[0]) or "", m[1]["status"] == "occurred"))
             events.append({
                 "event_id": eid, "story_id": story[c[0][0]], "event_type": etype, "event_date": anchor["event_date"],

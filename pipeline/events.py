@@ -36,7 +36,7 @@ def _verbs():
     return (re.compile(rf"{irregular}|\b[a-z]{{3,}}ed\b"), reporting | set(lx["not_happenings"]))
 
 
-_PLANNED_VERB = re.compile(r"\b(?:will|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
+_PLANNED_VERB = re.compile(r"\b(?:will|would|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
 
 
 def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: bool):
@@ -166,5 +166,5 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             out.append({"char_start": ss, "char_end": se, "evidence": sentence,
                         "date_text": t.text, "event_type": etype, "event_date": date,
                         "date_precision": precision, "status": status,
-                        "actor": actor, "place": place})
+                        "actor": actor, "place": place, "trigger": text[a:b]})
     return out

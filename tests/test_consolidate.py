@@ -29,3 +29,24 @@ def test_a_surname_joins_the_one_person_with_that_surname():
     arts = [article("a", ("Ann Bell", "person")), article("b", ("Bell", "person"))]
     _, _, local = consolidate_entities(arts, 92)
     assert entity_of(local, "a", "Ann Bell") == entity_of(local, "b", "Bell")
+
+
+def _event(sid, verb, date="2025-05-12"):
+    # one story: every article is about the same organisation
+    return {"source_id": sid, "published_date": "2025-05-16",
+            "entities": [{"name": "Northfield Water", "type": "organisation", "aliases": []}],
+            "entity_mentions": [{"char_start": 0, "char_end": 15, "surface": "Northfield Water",
+                                 "name": "Northfield Water"}],
+            "listeners": [], "figures": [], "quotes": [],
+            "events": [{"char_start": 0, "char_end": 10, "evidence": f"It {verb} on Monday.", "date_text": "on Monday",
+                        "event_type": "other", "event_date": date, "date_precision": "day", "status": "occurred",
+                        "actor": None, "place": None, "trigger": verb}]}
+
+
+def test_other_happenings_of_one_day_are_one_event_only_when_the_verb_is_the_same():
+    from pipeline.config import params
+    from pipeline.consolidate import consolidate
+    tables = consolidate([_event("a", "delayed"), _event("b", "delays"), _event("c", "handed")], params())
+    by_source = {m["source_id"]: m["event_id"] for m in tables["event_mentions"]}
+    assert by_source["a"] == by_source["b"] != by_source["c"]
+    assert len({e["event_id"] for e in tables["events"]}) == len(tables["events"]) == 2

@@ -32,6 +32,8 @@ def run(text, published=P):
      [("operations_halted", "2025-05-12", "day", "occurred")]),
     ("In March, a fault with the same system delayed sailings for hours.",
      [("other", "2025-03-01", "month", "occurred")]),
+    ("She said officials would meet the firm's bosses next week.",
+     [("other", "2025-05-19", "week", "planned")]),
     ("Terminals were brought to a standstill on 11 May.",
      [("operations_halted", "2025-05-11", "day", "occurred")]),
     ("The council shut down its payments system last week.",
