@@ -114,7 +114,7 @@ def main() -> None:
     speed_a = timed(ours, docs)
     speed_b = timed(lambda t, s: theirs(parser, t, s), docs, runs=3)
     print(f"{len(docs)} articles, {sum(len(g['figures'] or []) for g in gold.values())} gold figures "
-          "(shipped + devset + holdout)")
+          f"({' + '.join(CORPORA)})")
     print(f"{'extractor':12} {'precision':>9} {'recall':>7} {'F1':>6} {'articles/s':>11}")
     print(f"{'ours':12} {a['precision']:9.3f} {a['recall']:7.3f} {a['f1']:6.3f} {speed_a:11.1f}")
     print(f"{'quantulum3':12} {b['precision']:9.3f} {b['recall']:7.3f} {b['f1']:6.3f} {speed_b:11.1f}")
