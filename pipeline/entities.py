@@ -29,6 +29,7 @@ def _lex():
         "org": set(lx["org_words"]),
         "gov": set(lx["government_words"]) | set(lx["lowercase_government_words"]),
         "lowercase_gov": set(lx["lowercase_government_words"]),
+        "gendered": {k: set(v) | {w.capitalize() for w in v} for k, v in lx["gendered"].items()},
         "group_cues": tuple(lx["group_cues"]),
         "group_words": set(lx["group_words"]),
         "place_preps": set(lx["place_preps"]),
@@ -80,12 +81,24 @@ class ArticleEntities:
     def type_of(self, name: str | None) -> str | None:
         return self.entities[name].type if name in self.entities else None
 
-    def last_before(self, pos: int, types: tuple[str, ...]) -> str | None:
+    def last_before(self, pos: int, types: tuple[str, ...], gender: str | None = None) -> str | None:
+        """The entity of these types mentioned last before pos; with a gender, the
+        last person not known to be of the other one."""
         for i in range(bisect.bisect_left(self.mentions, (pos,)) - 1, -1, -1):
             s, e, _, name = self.mentions[i]
-            if e <= pos and self.entities[name].type in types:
+            if e <= pos and self.entities[name].type in types \
+                    and (gender is None or self.gender(name) in (None, gender)):
                 return name
         return None
+
+    def gender(self, name: str) -> str | None:
+        """"female", "male" or None, from the titles and roles the article gives."""
+        g = _lex()["gendered"]
+        e = self.entities[name]
+        words = {w.strip(".,") for text in [e.role or ""] + sorted(e.aliases) + [
+            surf for _, _, surf, n in self.mentions if n == name] for w in text.split()}
+        found = {k for k, ws in g.items() if words & ws}
+        return found.pop() if len(found) == 1 else None
 
     @lru_cache(maxsize=32)
     def main(self, types: tuple[str, ...] = ("organisation",)) -> str | None:

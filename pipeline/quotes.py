@@ -15,6 +15,7 @@ MIN_WORDS = 3          # DATA_MODEL.md: a quote is at least 3 words long
 _WORD = re.compile(r"[\w’'-]*\w")
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organisation", "we": "organisation"}
+_GENDER = {"he": "male", "she": "female"}
 
 
 @lru_cache(maxsize=None)
@@ -401,7 +402,7 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
     if words and words[-1] in _PRONOUNS:
         want = _PRONOUNS[words[-1]]
         if want == "person":
-            name = ents.last_before(pos, ("person",))
+            name = ents.last_before(pos, ("person",), _GENDER.get(words[-1].lower()))
             return (name, ents.entities[name].role or None) if name else (None, None)
         if want == "any":
             prev = next((d for d in reversed(done) if d.speaker), None)

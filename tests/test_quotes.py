@@ -131,3 +131,10 @@ def test_a_force_written_in_lower_case_speaks_through_its_spokesperson():
     text = ("Westshire police said on Wednesday that they had opened an investigation. "
             "“We are working closely with the company and national partners,” a spokesperson for the force said.\n")
     assert run(text)[0]["speaker"] == "Westshire police"
+
+
+def test_she_is_the_last_person_who_is_not_a_man():
+    text = ("Grandmother Jean Talbot said she waited for hours.\n\n"
+            "Chief executive Mr Daniel Rees said the firm was sorry. Mr Rees added that staff were working hard.\n\n"
+            "“I have been a customer for twenty years,” she said.\n")
+    assert run(text)[-1]["speaker"] == "Jean Talbot"
