@@ -12,7 +12,9 @@ from functools import lru_cache
 from . import lexicon
 from .timex import MONTHS, WEEKDAYS
 
-_TOKEN = re.compile(r"[^\W_][\w$&’'.-]*[\w$]|[^\W_]|\$|[^\w\s]")   # Unicode letters: "Hélène"
+# Unicode letters ("Hélène"); a plural possessive inside a name keeps its apostrophe
+# ("Ferry Workers' Union")
+_TOKEN = re.compile(r"[^\W_][\w$&’'.-]*(?:[\w$]|(?<=s)['’](?=\s+[A-Z]))|[^\W_]|\$|[^\w\s]")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _CONNECTORS = {"of", "for", "&", "de", "da", "van", "von", "der", "del", "la", "le", "du"}
 _OPENERS = set("“\"‘'«(")

@@ -138,3 +138,8 @@ def test_she_is_the_last_person_who_is_not_a_man():
             "Chief executive Mr Daniel Rees said the firm was sorry. Mr Rees added that staff were working hard.\n\n"
             "“I have been a customer for twenty years,” she said.\n")
     assert run(text)[-1]["speaker"] == "Jean Talbot"
+
+
+def test_a_union_named_with_a_plural_possessive_is_one_speaker():
+    text = "The Maritime and Ferry Workers' Union said: “Our members were sworn at and spat at.”\n"
+    assert run(text)[0]["speaker"] == "Maritime and Ferry Workers' Union"
