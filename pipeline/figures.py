@@ -153,33 +153,39 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         w = m.group("w")
         # "four of its 14 depots": the noun is the depots', the 14 a figure of its own
         return ("person" if w in persons else _singular(w)), pos + (0 if m.group("n") else m.end())
-    head, modifier, cur = None, None, pos
+    run, cur = [], pos   # the words read, the counted noun last
     for _ in range(4):
         m = R["word"].match(text, cur, end)
         if not m:
             break
         w = m.group("w")
         lw = w.lower()
-        if lw in stops or (head and lw.endswith(("ed", "ly", "ing"))):
-            break
+        if (lw in stops and not (w.isupper() and len(w) > 1)) or (run and lw.endswith(("ed", "ly", "ing"))):
+            break   # an acronym ("IT contractors") is no stop word
+        head = run[-1] if run else None
         if head is not None and head[0].isupper() and not head.isupper() and "-" not in head \
                 and not (w.islower() and lw.endswith("s")):
             # a name after the number ("5 Downing Street"), not a counted noun; but a
             # proper adjective may precede one ("nine European countries")
             return None, pos
-        cur, modifier, head = m.end(), head, w
+        cur = m.end()
+        run.append(w)
         if lw in persons:
             return "person", cur
-        if lw.endswith("s") and not w.isupper():
-            break
+        if lw.endswith("s") and _singular(lw) != lw and not w.isupper():
+            break   # a plural ends the noun phrase ("bus routes" reads on past "bus")
+    head = run[-1] if run else None
     if head is None or head[0].isupper() or not head.replace("-", "").isalpha():
         return None, pos   # a name ("300 in France", "5 Downing Street"), not a counted noun
-    # a noun before the head names the kind of thing counted ("14 distribution
-    # centres", "4 million card payments"); adjectives and names do not
-    if modifier and modifier.isalpha() and modifier.islower() and modifier not in lx["not_modifiers"] \
-            and not modifier.endswith(("ed", "ing", "ly", "est", "ous", "ful", "ive", "ic", "al", "ble")):
-        return f"{modifier} {_singular(head)}", cur
-    return _singular(head), cur
+    # nouns before the head name the kind of thing counted ("14 distribution centres",
+    # "500 customer service agents"); adjectives and names do not
+    modifiers = []
+    for w in reversed(run[:-1]):
+        if not (w.isalpha() and w.islower()) or w in lx["not_modifiers"] \
+                or w.endswith(("ed", "ing", "ly", "est", "ous", "ful", "ive", "ic", "al", "ble")):
+            break
+        modifiers.insert(0, w)
+    return " ".join(modifiers + [_singular(head)]), cur
 
 
 def _qualifier(text: str, start: int, floor: int) -> tuple[str, int]:
