@@ -147,8 +147,9 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     lx = R["lx"]
     stops = set(lx["stop_words"])
     persons = set(lx["person_nouns"])
-    # "2,000 of its staff"
-    m = re.match(r"\s+of\s+(?:the|its|their|our|his|her)\s+(?P<n>[\d,.]+\s+)?(?P<w>[a-z]+)\b", text[pos:end])
+    # "2,000 of its staff", "260,000 of Hearthline's 1.1 million customers"
+    m = re.match(r"\s+of\s+(?:the|its|their|our|his|her|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}[’']s)\s+"
+                 r"(?P<n>[\d,.]+\s+(?:(?:million|billion|m|bn)\s+)?)?(?P<w>[a-z]+)\b", text[pos:end])
     if m:
         w = m.group("w")
         # "four of its 14 depots": the noun is the depots', the 14 a figure of its own

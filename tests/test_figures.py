@@ -37,6 +37,8 @@ def extract(sentence):
     ("It runs 25 bus routes a day.", [("count", 25, None, "bus route", "day", "exact")]),
     ("It hired 20 IT contractors.", [("count", 20, None, "contractor", None, "exact")]),
     ("It operates three gas plants.", [("count", 3, None, "gas plant", None, "exact")]),
+    ("About 260,000 of Northfield's 1.1 million customers pay in advance.",
+     [("count", 260000, None, "customer", None, "approximate"), ("count", 1.1e6, None, "customer", None, "exact")]),
     ("It works in at least nine European countries.", [("count", 9, None, "country", None, "at_least")]),
     ("It faces a fine of up to 10 percent of its annual revenue.",
      [("percentage", 10, None, "percent", None, "at_most")]),
