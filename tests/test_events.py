@@ -26,6 +26,8 @@ def run(text, published=P):
 @pytest.mark.parametrize("text, expected", [
     ("The port was hit by a cyber attack on Sunday.", [("cyber_attack", "2025-05-11", "day", "occurred")]),
     ("The hackers broke in on 28 April and stayed hidden.", [("cyber_attack", "2025-04-28", "day", "occurred")]),
+    ("The attack on the firm, which supplies 1.1 million homes, was detected early on Friday.",
+     [("cyber_attack", "2025-05-16", "day", "occurred")]),
     ("Criminals gained access on Tuesday using stolen passwords.",
      [("cyber_attack", "2025-05-13", "day", "occurred")]),
     ("Customers were unable to top up their meters on Monday.",
