@@ -141,8 +141,9 @@ def _singular(word: str) -> str:
 
 def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     """The counted noun after a number: the first plural (or person) word of the run
-    of content words that follows it ("four French-owned bakery chains" →
-    chain), else the run's last word. Capitalised words are names, not nouns."""
+    of content words that follows it, else the run's last word, with the nouns just
+    before it ("four French-owned bakery chains" → bakery chain). Capitalised words
+    are names, not nouns."""
     R = _lx()
     lx = R["lx"]
     stops = set(lx["stop_words"])
@@ -183,7 +184,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     modifiers = []
     for w in reversed(run[:-1]):
         if not (w.isalpha() and w.islower()) or w in lx["not_modifiers"] \
-                or w.endswith(("ed", "ing", "ly", "est", "ous", "ful", "ive", "ic", "al", "ble")):
+                or w.endswith(tuple(lx["adjective_endings"])):
             break
         modifiers.insert(0, w)
     return " ".join(modifiers + [_singular(head)]), cur

@@ -57,15 +57,15 @@ def test_output_is_byte_identical_whatever_the_number_of_workers(synthetic, tmp_
     assert one.stderr == "" and two.stderr == ""   # --quiet
 
 
-def _extract_inputs(raw, tmp_path):
+def _extract_inputs(raw):
     from pipeline import ingest
     tables = ingest.ingest(raw, params()["ingest"])
     return tables["sources"], tables["texts"], tables["segments"], params()["extract"]
 
 
-def test_extract_on_a_dask_local_cluster_matches_one_process(synthetic, tmp_path):
+def test_extract_on_a_dask_local_cluster_matches_one_process(synthetic):
     distributed = pytest.importorskip("distributed")
-    inputs = _extract_inputs(synthetic, tmp_path)
+    inputs = _extract_inputs(synthetic)
     serial = extract.extract_all(*inputs, Options(jobs=1, quiet=True, cache=False))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
@@ -76,7 +76,7 @@ def test_extract_on_a_dask_local_cluster_matches_one_process(synthetic, tmp_path
 
 
 def test_the_cache_reuses_unchanged_articles_and_only_those(synthetic, tmp_path, monkeypatch):
-    sources, texts, segs, p = _extract_inputs(synthetic, tmp_path)
+    sources, texts, segs, p = _extract_inputs(synthetic)
     cache = tmp_path / "extract.tsv"
     opts = Options(jobs=1, quiet=True)
     first = extract.extract_all(sources, texts, segs, p, opts, cache)
