@@ -218,11 +218,12 @@ def generate(out: Path, n_articles: int, seed: int = 7, n_incidents: int | None 
         w.writerows(sorted(rows, key=lambda r: r["source_id"]))
 
 
-def add_article(raw: Path, seed: int = 99) -> str:
-    """One more article in an existing corpus (the incremental-rebuild case)."""
-    rng = random.Random(seed)
+def add_article(raw: Path, seed: int = 99, number: int = 99999) -> str:
+    """One more article in an existing corpus (the incremental-rebuild case); another
+    `number` gives another article."""
+    rng = random.Random(seed + number)
     inc = incidents(rng, 1)[0]
-    body, row = article(rng, inc, OUTLETS[0], 99999)
+    body, row = article(rng, inc, OUTLETS[0], number)
     (raw / "articles" / f"{row['source_id']}.txt").write_text(body, encoding="utf-8")
     with open(raw / "sources.csv", "a", encoding="utf-8", newline="") as fh:
         csv.DictWriter(fh, list(row), lineterminator="\n").writerow(row)

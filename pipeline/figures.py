@@ -16,7 +16,16 @@ from . import lexicon
 
 @lru_cache(maxsize=None)
 def _inflect():
-    import inflect   # about 2 s to import: paid only where a figure is read, not by a cached run
+    """inflect, imported the way `python -O` would: it wraps its methods in typeguard's
+    run-time type checker, which recompiles them at import (over 2 s, paid before
+    any worker starts) and checks every call; ours pass plain strings."""
+    import typeguard
+    checked = typeguard.typechecked
+    typeguard.typechecked = lambda target=None, **_: target if target is not None else (lambda t: t)
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = checked
     return inflect.engine()
 
 

@@ -4,6 +4,7 @@ value_high ≥ value, every mention slices its text exactly) plus `frictionless
 validate` on the descriptor. Writes a report; any failure stops the pipeline."""
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -21,17 +22,44 @@ from .tables import atomic_write, render
 ALL_TABLES = schema.INGEST_TABLES + schema.CONSOLIDATE_TABLES
 
 
-def load(data_dir: Path, rendered: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
-    """Every table as strings, empty cells as missing, exactly as written; tables in
-    `rendered` (CSV text not yet written) are read from there instead."""
+def read(data_dir: Path, rendered: dict[str, str] | None = None) -> dict[str, str]:
+    """Every table's CSV text as written; tables in `rendered` (not yet written) are
+    taken from there instead, a missing one (a first build) is its header alone."""
     out = {}
     for name in ALL_TABLES:
-        source = io.StringIO(rendered[name]) if rendered and name in rendered else data_dir / f"{name}.csv"
-        if not isinstance(source, io.StringIO) and not source.exists():
-            source = io.StringIO(",".join(schema.TABLES[name].fields) + "\n")   # a first build
-        df = pd.read_csv(source, dtype=str, keep_default_na=False)
-        out[name] = df.replace("", None)
+        path = data_dir / f"{name}.csv"
+        if rendered and name in rendered:
+            out[name] = rendered[name]
+        elif path.exists():
+            out[name] = path.read_text(encoding="utf-8")
+        else:
+            out[name] = ",".join(schema.TABLES[name].fields) + "\n"
     return out
+
+
+class Frames(dict):
+    """Table name → DataFrame of strings (empty cells missing), parsed on first use,
+    so checking a few tables does not parse the others."""
+
+    def __init__(self, texts: dict[str, str]):
+        super().__init__()
+        self.texts = texts
+        self.known_rows: dict[str, int] = {}   # rows of tables checked earlier, unparsed here
+
+    def __missing__(self, name: str) -> pd.DataFrame:
+        df = pd.read_csv(io.StringIO(self.texts[name]), dtype=str, keep_default_na=False).replace("", None)
+        self[name] = df
+        return df
+
+    def get(self, name, default=None):
+        return self[name] if name in self.texts else default
+
+    def rows(self, name: str) -> int:
+        return self.known_rows[name] if name in self.known_rows and name not in self else len(self[name])
+
+
+def load(data_dir: Path, rendered: dict[str, str] | None = None) -> Frames:
+    return Frames(read(data_dir, rendered))
 
 
 def check_before_writing(data_dir: Path, rendered: dict[str, str]) -> None:
@@ -78,7 +106,8 @@ def pandera_schema(name: str, tables: dict[str, pd.DataFrame]) -> pa.DataFrameSc
                                name="value_high given exactly when qualifier is range"))
     if "char_end" in t.fields:
         checks.append(pa.Check(lambda df: df["char_end"] > df["char_start"], name="char_end > char_start"))
-    texts = dict(zip(tables["texts"]["source_id"], tables["texts"]["text"]))
+    if t.slice_column or name == "sources":
+        texts = dict(zip(tables["texts"]["source_id"], tables["texts"]["text"]))
     if t.slice_column:
         col = t.slice_column
         checks.append(pa.Check(
@@ -117,10 +146,28 @@ def _pk(df: pd.DataFrame, name: str, index) -> str:
     return ", ".join(f"{k}={row[k]!s}" for k in schema.TABLES[name].primary_key if k in row)
 
 
-def check_tables(tables: dict[str, pd.DataFrame], names: list[str] = ALL_TABLES) -> list[str]:
+# Checks passed in this process, by a digest of the table checked and of every table
+# (its keys and texts are read from the others): a build checks each stage's tables
+# before writing them, and its validate stage need not check the same bytes again.
+_passed: dict[str, int] = {}   # digest → rows
+
+
+def _digest(name: str, texts: dict[str, str]) -> str:
+    h = hashlib.sha256(name.encode())
+    for n in ALL_TABLES:
+        h.update(hashlib.sha256(texts[n].encode()).digest())
+    return h.hexdigest()
+
+
+def check_tables(tables: Frames, names: list[str] = ALL_TABLES) -> list[str]:
     """pandera on the tables `names` (the others are there for keys and slices)."""
     failures = []
     for name in names:
+        key = _digest(name, tables.texts)
+        if key in _passed:
+            tables.known_rows[name] = _passed[key]
+            continue
+        before = len(failures)
         df = tables[name]
         try:
             pandera_schema(name, tables).validate(_prepare(name, df), lazy=True)
@@ -132,6 +179,8 @@ def check_tables(tables: dict[str, pd.DataFrame], names: list[str] = ALL_TABLES)
                 col = rec.column if isinstance(rec.column, str) else "-"
                 failures.append(f"{name}.csv {where}: column {col}: rule '{rec.check}' failed "
                                 f"(found {str(rec.failure_case)[:80]!r})")
+        if len(failures) == before:
+            _passed[key] = len(df)
     return failures
 
 
@@ -152,8 +201,8 @@ def check_descriptor(descriptor: Path, limit_rows: int | None = None) -> list[st
     return out
 
 
-def report_text(tables: dict[str, pd.DataFrame], failures: list[str], limit_rows: int | None = None) -> str:
-    capped = [n for n in ALL_TABLES if limit_rows is not None and len(tables[n]) > limit_rows]
+def report_text(tables: Frames, failures: list[str], limit_rows: int | None = None) -> str:
+    capped = [n for n in ALL_TABLES if limit_rows is not None and tables.rows(n) > limit_rows]
     lines = ["# Validation report", "",
              "Checks: pandera schemas generated from pipeline/schema.py (types, required values, "
              "enums, patterns, primary keys, foreign keys, value_high >= value, every mention "
@@ -164,7 +213,7 @@ def report_text(tables: dict[str, pd.DataFrame], failures: list[str], limit_rows
         lines += [f"frictionless read the first {limit_rows} rows of {', '.join(capped)} "
                   "(validate.frictionless_row_limit in params.yaml); pandera checked every row.", ""]
     lines += ["| table | rows |", "|---|---|"]
-    lines += [f"| {n} | {len(tables[n])} |" for n in ALL_TABLES]
+    lines += [f"| {n} | {tables.rows(n)} |" for n in ALL_TABLES]
     lines += ["", f"Result: {'FAILED' if failures else 'passed'} ({len(failures)} failures)", ""]
     lines += [f"- {f}" for f in failures]
     return "\n".join(lines).rstrip() + "\n"

@@ -110,3 +110,15 @@ def test_hand_edits_are_caught(data_copy, table, fn):
     edit(data_copy, table, fn)
     found = "\n".join(reproduced(data_copy))
     assert f"{table}.csv line" in found and "reproduced from raw/ and the extracted mentions" in found, found
+
+
+def test_a_check_passed_in_this_process_is_not_repeated_but_an_edit_is_checked(data_copy, monkeypatch):
+    calls = []
+    real = validate.pandera_schema
+    monkeypatch.setattr(validate, "pandera_schema", lambda name, tables: calls.append(name) or real(name, tables))
+    assert failures(data_copy) == []
+    checked = len(calls)   # 0 if an earlier test checked the same bytes
+    assert failures(data_copy) == [] and len(calls) == checked
+    edit(data_copy, "events", _set(0, "event_type", "a_type_no_other_test_uses"))
+    assert any("a_type_no_other_test_uses" in f for f in failures(data_copy))
+    assert len(calls) == checked + len(validate.ALL_TABLES)   # every table: each reads the others
