@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -64,6 +65,9 @@ def _compile():
 
 
 _RE = _compile()
+# kind → its parts' groups, (group name in _RE, part name)
+_PARTS = {kind: [(g, g.split("__")[0]) for g in _RE.groupindex if g.endswith("__" + kind)]
+          for kind, _ in _PATTERNS}
 
 
 @dataclass(frozen=True)
@@ -82,21 +86,21 @@ class Timex:
                 or self.lead.startswith(("until", "till")))
 
 
-def find(text: str, start: int = 0, end: int | None = None) -> list[Timex]:
+@lru_cache(maxsize=4096)   # figures and events both look in every sentence
+def find(text: str, start: int = 0, end: int | None = None) -> tuple[Timex, ...]:
     end = len(text) if end is None else end
     out = []
     for m in _RE.finditer(text, start, end):
         kind = next(n for n, _ in _PATTERNS if m.group(n) is not None)
         lead = (m.group("lead") or "").strip().lower()
-        parts = {k.split("__")[0]: v for k, v in m.groupdict().items()
-                 if "__" in k and k.endswith("__" + kind) and v is not None}
-        parts = {k: v if k in ("m", "wd") else v.lower() for k, v in parts.items()}
+        parts = {short: v if short in ("m", "wd") else v.lower()
+                 for group, short in _PARTS[kind] if (v := m.group(group)) is not None}
         if kind in _BARE_NEEDS_LEAD and not lead:
             continue
         if kind == "in_month" and lead in ("at", "of"):
             continue
         out.append(Timex(m.start(), m.end(), m.group(), kind, lead, parts))
-    return out
+    return tuple(out)
 
 
 _YEAR = re.compile(rf"(?<![\w,.£$€-]){_Y}(?!\w|[,.]\d)")
