@@ -37,7 +37,7 @@ def _lx():
         # "Ms. Marsh" → "Ms  Marsh": the full stop of a title is no sentence end
         "abbrev_dot": re.compile(rf"\b({lexicon.alternation(titles, False)})\."),
         # "..." Smith told Reuters. / "...", a council spokesman stated.
-        "post": re.compile(rf"\A[\s,.!?—–-]*(?P<phrase>[^.!?“”\"«»\n]{{1,80}}?)\s+(?P<verb>{verbs})"
+        "post": re.compile(rf"\A[\s,.!?—–-]*(?P<phrase>[^\s,.!?—–“”\"«»-][^.!?“”\"«»\n]{{0,79}}?)\s+(?P<verb>{verbs})"
                            rf"(?P<obj>\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*|reporters|journalists|colleagues|staff|MPs|councillors|parliament))?"),
         # "...", said Jane Doe, chief executive of X.
         "post_inv": re.compile(rf"\A[\s,]*(?P<verb>{lexicon.alternation(sp['inverted_verbs'], False)})\s+"
@@ -45,6 +45,8 @@ def _lx():
         # A spokesperson added: / Jane Smith said, / In a statement, the company said:
         "pre": re.compile(rf"(?P<verb>{verbs})(?P<obj>(?:\s+[\w’'-]+){{0,5}}?)\s*[:,]?\s*\Z"),
         "pre_any": re.compile(rf"(?P<verb>{verbs})\b"),
+        # ", saying ...": a participle after a comma reports its clause's subject
+        "participle": re.compile(rf",\s+(?P<verb>{lexicon.alternation([v for v in sp['verbs'] if v.endswith('ing')], False)})\b"),
         "according": re.compile(r"\b(?i:according to)\s+(?P<phrase>[^,.;“”\"«»\n]{2,80}?)(?=[,.;]|\s*\Z|\s+[“\"«])"),
         "nominal": re.compile(rf"\b(?P<det>a|an|the|its|their|one|another)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{nouns})\b", re.I),
         "statement": re.compile(r"\bin a (?:statement|post|letter|email|blog post|press release)\b", re.I),
@@ -194,6 +196,8 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
             _attribute(text, q, pre, pre_start, post, q.close_at + 1 if q.close_at is not None else q.end,
                        ents, last, last_para_had_quote and q.start - ps < 3, out)
             same_sentence = [p for p in prev_q if _sentence_of(sentences, p.start) == sent]
+            if not q.speaker_text and q.start - ps < 3:
+                _introduced(text, q, sentences, ps, ents, out)
             if q.speaker or q.speaker_text:
                 last = q
             elif same_sentence and same_sentence[-1].speaker:
@@ -237,6 +241,20 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
     return [{"char_start": q.start, "char_end": q.end, "text": text[q.start:q.end],
              "speaker": q.speaker, "speaker_role": q.role, "speaker_text": q.speaker_text,
              "cue": q.cue, "is_partial": q.partial, "statement": q.statement} for q in out]
+
+
+def _introduced(text: str, q: Quote, sentences: list[tuple[int, int]], ps: int, ents, done) -> None:
+    """A quote opening its paragraph after a paragraph that ends "X said:" is X's."""
+    k = bisect.bisect_right(sentences, (ps, -1)) - 1
+    if k < 0 or not 0 <= ps - sentences[k][1] < 4:
+        return
+    s0, e0 = sentences[k]
+    if not text[s0:e0].rstrip().endswith(":"):
+        return
+    probe = Quote(q.start, q.end, None, None)
+    _attribute(text, probe, text[s0:e0], s0, "", e0, ents, None, False, done)
+    if probe.speaker_text:
+        q.speaker, q.role, q.speaker_text, q.cue = probe.speaker, probe.role, probe.speaker_text, probe.cue
 
 
 _SPOKES_SUBJECT = re.compile(r"(?:[A-Za-z’'-]+ ){0,4}?(?:spokes\w+|representative)\b")
@@ -306,6 +324,15 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
                 start = pre_start + pre.rfind(phrase, 0, v.start())
                 found = (start, start + len(phrase), cue)
                 break
+    if found is None and (m := R["participle"].search(pre)):
+        # "The union has written to the firm, saying staff are “...”": the subject
+        # of the sentence, named at its start, speaks
+        first = [e for e in ents.in_span(pre_start, pre_start + m.start())
+                 if e[0] - pre_start <= 30 and ents.type_of(e[3]) in ("person",) + _SPEAKING_TYPES]
+        if first:
+            found = (first[0][0], first[0][1], m.group("verb"))
+        elif (n := R["nominal"].match(pre)):   # "The union has written ..."
+            found = (pre_start + n.start(), pre_start + n.end(), m.group("verb"))
     if found is None and (m := R["according"].search(pre + " " + post)):
         start = pre_start + m.start("phrase") if m.start() < len(pre) else post_start + m.start("phrase") - len(pre) - 1
         found = (start, start + len(m.group("phrase").strip()), "according to")

@@ -42,6 +42,17 @@ def brief(text):
      [("We have informed all our customers.", "Northfield Water", False)]),
     ("According to Jane Smith, “the systems will be back by Friday at the latest.”\n",
      [("the systems will be back by Friday at the latest.", "Jane Smith", True)]),
+    # "told analysts" names who listened, not who spoke; "X, who has said" is X
+    ("Chief executive Dominic Aske, who has said the firm is “deeply sorry that this has happened”, "
+     "told analysts on Friday that the breach would cost £25m.\n",
+     [("deeply sorry that this has happened", "Dominic Aske", True)]),
+    # ", saying ...": the sentence's subject speaks
+    ("Northfield Water issued a statement on Tuesday, saying it was “working around the clock to fix this”.\n",
+     [("working around the clock to fix this", "Northfield Water", True)]),
+    # the quote is a paragraph of its own after "X said:"
+    ("The regulator opened an inquiry. Its chief inspector, Anna Rowe, said:\n\n"
+     "“Water companies have been told again and again that they are a target.”\n",
+     [("Water companies have been told again and again that they are a target.", "Anna Rowe", False)]),
 ])
 def test_quotes(text, expected):
     assert brief(text) == expected

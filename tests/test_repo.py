@@ -82,3 +82,15 @@ def test_pipeline_copies_no_phrase_of_the_shipped_articles():
     for p in (ROOT / "pipeline").rglob("*"):
         if p.suffix in (".py", ".yaml", ".sql"):
             assert not _grams(p.read_text(encoding="utf-8")) & article_grams, p.name
+
+
+def test_misses_lists_what_the_metrics_count():
+    """scripts/misses.py: one MISSED line per gold mention the metrics leave unmatched,
+    one EXTRA line per unmatched prediction."""
+    import json
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "misses.py"), "holdout", "events"],
+                       cwd=ROOT, capture_output=True, text=True, check=True)
+    m = json.loads((ROOT / "reports" / "metrics.json").read_text(encoding="utf-8"))["holdout"]["events"]
+    lines = r.stdout.splitlines()
+    assert sum("  MISSED  " in x for x in lines) == m["gold"] - m["matched"]
+    assert sum("  EXTRA   " in x for x in lines) == m["predicted"] - m["matched"]

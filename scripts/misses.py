@@ -1,0 +1,62 @@
+"""What the extraction gets wrong on a gold-annotated corpus: the gold mentions no
+prediction matched, the predictions that matched no gold mention, and (quotes) the
+matched ones given to another speaker, by source.
+
+    python scripts/misses.py holdout events        # a corpus of pipeline/evaluate.py's CORPORA
+    python scripts/misses.py shipped quotes        # the shipped articles (data/)
+
+Matching is evaluate's own, so what this lists is what the metrics count."""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pipeline import evaluate  # noqa: E402
+from pipeline.build import build  # noqa: E402
+from pipeline.config import ROOT, Layout  # noqa: E402
+from pipeline.runner import Options  # noqa: E402
+
+SCORE = {"figures": evaluate._figure_score, "quotes": evaluate._quote_score, "events": evaluate._event_score}
+SHOW = {"figures": ("surface", "kind", "value", "unit", "per"),
+        "quotes": ("text", "speaker", "speaker_text", "is_partial"),
+        "events": ("event_type", "event_date", "date_precision", "status", "date_text", "evidence")}
+
+
+def show(item: dict, section: str) -> str:
+    return " | ".join(str(item.get(k))[:110] for k in SHOW[section] if k in item)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", choices=["shipped", *evaluate.CORPORA])
+    ap.add_argument("section", choices=list(SCORE))
+    a = ap.parse_args()
+    gold = evaluate.load_gold(evaluate.GOLD / a.corpus)
+    with tempfile.TemporaryDirectory() as tmp:
+        if a.corpus == "shipped":
+            pred = evaluate.load_predictions(ROOT / "data")
+        else:
+            layout = Layout.build(evaluate.CORPORA[a.corpus], Path(tmp) / a.corpus)
+            build(layout, publish=False, opts=Options(jobs=1, quiet=True))
+            pred = evaluate.load_predictions(layout.data)
+    for sid, g in sorted(gold.items()):
+        gl, pl = g[a.section] or [], pred.get(sid, {}).get(a.section, [])
+        pairs = evaluate._match(gl, pl, SCORE[a.section])
+        missed = [gl[i] for i in range(len(gl)) if i not in {i for i, _ in pairs}]
+        extra = [pl[j] for j in range(len(pl)) if j not in {j for _, j in pairs}]
+        for item in missed:
+            print(f"{sid}  MISSED  {show(item, a.section)}")
+        for item in extra:
+            print(f"{sid}  EXTRA   {show(item, a.section)}")
+        if a.section == "quotes":   # matched, but said by someone else
+            for i, j in pairs:
+                if not evaluate._speaker_ok(gl[i], pl[j]):
+                    print(f"{sid}  SPEAKER {show(gl[i], a.section)}  → predicted "
+                          f"{sorted(pl[j]['speaker_names']) or None}")
+
+
+if __name__ == "__main__":
+    main()
