@@ -220,7 +220,8 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
                     break
                 if nxt == "and" and _and_joins(toks, j + 2) and (
                         j == i or (j == i + 1 and toks[i][2] in lx["common"])
-                        or any(t[2] in ("of", "for") for t in toks[i:j])):
+                        or any(t[2] in ("of", "for") for t in toks[i:j])
+                        or _acronym_spells(text, toks, i, j + 2)):
                     j += 2   # "Kelbridge and Wyeford NHS Trust", "Department for Skills and Universities"
                 elif _is_cap(nxt) and nxt[0].isalpha():
                     j += 1
@@ -251,15 +252,28 @@ _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")   # "Mum-of-two", "Father-of-three"
 
 
+def _run_end(toks, k) -> int:
+    """The last token of the capitalised run starting at k."""
+    while k + 1 < len(toks) and _is_cap(toks[k + 1][2]) and toks[k + 1][2][0].isalpha():
+        k += 1
+    return k
+
+
+def _acronym_spells(text, toks, i, k) -> bool:
+    """Whether the acronym in brackets after the run from i over "and" to the run from
+    k spells the initials of all of it: "National Fraud and Cyber Crime Agency (NFCCA)"."""
+    last = _run_end(toks, k)
+    m = re.match(r"\s*\(([A-Z]{2,8})\)", text[toks[last][1]:toks[last][1] + 12])
+    return bool(m) and m.group(1) == _initials(" ".join(t[2] for t in toks[i:last + 1]))
+
+
 def _and_joins(toks, k) -> bool:
     """Whether "X and <capitalised run from k>" is one organisation's name: the run
     after "and" ends in an organisation or government word."""
     lx = _lex()
     if k >= len(toks) or not _is_cap(toks[k][2]) or _is_acronym(toks[k - 2][2]):
         return False
-    last = k
-    while last + 1 < len(toks) and _is_cap(toks[last + 1][2]) and toks[last + 1][2][0].isalpha():
-        last += 1
+    last = _run_end(toks, k)
     # "... of Bakery and Chilled Distributors": after "of"/"for" in a name any run joins
     return toks[last][2] in lx["org"] or toks[last][2] in lx["gov"] or any(
         t[2] in ("of", "for") for t in toks[max(0, k - 6):k - 2])

@@ -154,3 +154,12 @@ def test_she_is_the_last_person_who_is_not_a_man():
 def test_a_union_named_with_a_plural_possessive_is_one_speaker():
     text = "The Maritime and Ferry Workers' Union said: “Our members were sworn at and spat at.”\n"
     assert run(text)[0]["speaker"] == "Maritime and Ferry Workers' Union"
+
+
+def test_a_name_joined_by_and_is_one_speaker_when_its_acronym_spells_it():
+    text = ("Officers from the National Fraud and Cyber Crime Agency (NFCCA) detained a man. "
+            "A spokesperson for the NFCCA said: “This remains a live investigation for us.”\n")
+    assert run(text)[0]["speaker"] == "National Fraud and Cyber Crime Agency"
+    # without the acronym the two parts stay apart: "and" alone joins nothing
+    text = text.replace(" (NFCCA)", "")
+    assert run(text)[0]["speaker"] != "National Fraud and Cyber Crime Agency"
