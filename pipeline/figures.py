@@ -14,6 +14,9 @@ from text_to_num import text2num
 from . import lexicon
 
 
+_LONGER = ("minute", "hour", "day", "week", "month", "year")   # time units, shortest first
+
+
 @lru_cache(maxsize=None)
 def _inflect():
     """inflect, imported the way `python -O` would: it wraps its methods in typeguard's
@@ -356,7 +359,13 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
         qual = {"more": "at_least", "over": "at_least", "above": "at_least"}.get(tm.group("t"), "at_most")
         pos = tm.end()
     per = None
-    if kind != "duration":
+    if kind == "duration":
+        # "eight hours a day": a duration per a longer period is a rate
+        pm = R["per"].match(text, pos, end)
+        if pm and pm.group("p1") and _LONGER.index(lx["per_words"][pm.group("p1")]) > _LONGER.index(unit) \
+                and not re.match(r"\s+(?:ago|earlier|later|before|after|from)\b", text[pm.end():pm.end() + 9]):
+            per, pos = lx["per_words"][pm.group("p1")], pm.end()
+    else:
         pm = R["per"].match(text, pos, end)
         # a share of a yearly amount ("10 percent of its annual revenue") is no rate
         share = kind == "percentage" and pm is not None and (pm.group("p2") == "annual"

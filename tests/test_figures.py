@@ -26,6 +26,9 @@ def extract(sentence):
     ("Up to half a billion pounds is at stake.", [("money", 5e8, None, "GBP", None, "at_most")]),
     ("The firm employs 12,500 people.", [("count", 12500, None, "person", None, "exact")]),
     ("The plant builds 400 buses a day.", [("count", 400, None, "bus", "day", "exact")]),
+    # a duration per a longer period is a rate; "a week ago" is a date, no rate
+    ("Agents are shouted at for eight hours a day.", [("duration", 8, None, "hour", "day", "exact")]),
+    ("It was shut for two days a week ago.", [("duration", 2, None, "day", None, "exact")]),
     ("His 12-person team was sent home.", [("count", 12, None, "person", None, "exact")]),
     ("More than 2,000 patients were affected.", [("count", 2000, None, "patient", None, "more_than")]),
     ("It closed three regional depots.", [("count", 3, None, "depot", None, "exact")]),
