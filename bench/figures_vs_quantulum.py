@@ -1,5 +1,5 @@
 """Figures: our extractor against quantulum3 on the same article bodies, scored
-against the same gold (the three annotated corpora) with the same matching rule as
+against the same gold (every annotated corpus) with the same matching rule as
 the `evaluate` stage, and timed on the same work (median of several runs).
 
     pip install quantulum3

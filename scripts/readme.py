@@ -14,7 +14,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import publish, schema  # noqa: E402
+from pipeline import evaluate, publish, schema  # noqa: E402
 
 README = ROOT / "README.md"
 # a ```sql block, a blank line, then its ```text output block (empty or lines)
@@ -35,7 +35,7 @@ def metrics_table() -> str:
     rows = [["corpus", "figures P / R / F1", "qualifier", "quotes P / R / F1", "speaker",
              "quote grouping F1", "events P / R / F1", "event date", "event grouping F1"]]
     f = lambda d: " / ".join(f"{d[k]:.2f}" for k in ("precision", "recall", "f1"))
-    for corpus in ("shipped", "devset", "holdout", "holdout2"):
+    for corpus in ("shipped", *evaluate.CORPORA):
         x = m[corpus]
         rows.append([corpus, f(x["figures"]), f"{x['figures']['qualifier_accuracy']:.2f}", f(x["quotes"]),
                      f"{x['quotes']['speaker_accuracy']:.2f}", f"{x['quotes']['pair_f1']:.2f}", f(x["events"]),

@@ -6,10 +6,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from pipeline import schema
+from pipeline import evaluate, schema
 
-SETS = {"shipped": ROOT / "raw", "devset": ROOT / "tests" / "devset" / "raw",
-        "holdout": ROOT / "tests" / "holdout" / "raw", "holdout2": ROOT / "tests" / "holdout2" / "raw"}
+SETS = {"shipped": ROOT / "raw", **evaluate.CORPORA}
 FILES = [(s, p) for s, raw in SETS.items() for p in sorted((ROOT / "tests" / "gold" / s).glob("*.yaml"))]
 
 
