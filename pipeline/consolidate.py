@@ -61,7 +61,8 @@ def _name_key(name: str) -> str:
 
 def consolidate_entities(articles: list[dict], merge_ratio: float):
     """→ (entities rows, alias rows, {(source_id, local name): entity_id})."""
-    honorifics = set(lexicon.load("entities")["honorifics"])   # "Mr Smith" names no one alone
+    # "Mr Smith" names no one alone, and "the company" only someone in its own article
+    honorifics = set(lexicon.load("entities")["honorifics"])
     items = []   # (source_id, name, type, aliases)
     for a in articles:
         for e in a["entities"]:
@@ -69,7 +70,7 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
     uf = UnionFind(len(items))
     by_key: dict[str, int] = {}
     for i, (_, name, _, aliases) in enumerate(items):
-        for k in [name] + [x for x in aliases if x.split()[0] not in honorifics]:
+        for k in [name] + [x for x in aliases if x.split()[0] not in honorifics and not x[:1].islower()]:
             key = _name_key(k)
             if key in by_key:
                 uf.union(i, by_key[key])
@@ -288,9 +289,10 @@ def _summary(evidence: str, limit: int = 160) -> str:
     return s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-# Entities that tie articles into one story: who the story is about. Places, and the
-# governments, regulators and police that appear in many stories, tie nothing.
-_STORY_TYPES = ("organisation", "group", "person")
+# Entities that tie articles into one story: who the story is about. Places tie nothing.
+# Public bodies count: a council or a hospital trust is often the victim, and a
+# regulator named in passing in many stories weighs little against it.
+_STORY_TYPES = ("organisation", "group", "person", "government_body")
 
 
 def link_similar(vectors: list[Counter], min_similarity: float) -> UnionFind:

@@ -407,8 +407,15 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
 
 def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
     lx = _lex()
-    # names seen mid-sentence make the same sentence-initial word a name too
+    # names seen mid-sentence make the same sentence-initial word a name too, and so
+    # does an organisation's name the word starts when the word acts ("Corvane
+    # detected ..." for "Corvane Diagnostics"; "National guidance" stays no name)
     known = {m.key for m in cands if "?" not in m.votes}
+    starts = {m.key.split()[0] for m in cands if "?" not in m.votes and len(m.key.split()) > 1
+              and m.votes and max(m.votes, key=lambda k: (m.votes[k], k)) == "organisation"}
+    known |= {m.key for m in cands if "?" in m.votes and m.key in starts and m.key not in lx["demonyms"]
+              and (nxt := re.match(r"(?:[’']s\b|\s+([a-z]+))", text[m.end:m.end + 20]))
+              and (nxt.group(1) is None or nxt.group(1) in lx["verbs"] or nxt.group(1).endswith("ed"))}
     cands = [m for m in cands if "?" not in m.votes or m.key in known]
 
     votes: dict[str, Counter] = defaultdict(Counter)

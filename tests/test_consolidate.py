@@ -50,3 +50,35 @@ def test_other_happenings_of_one_day_are_one_event_only_when_the_verb_is_the_sam
     by_source = {m["source_id"]: m["event_id"] for m in tables["event_mentions"]}
     assert by_source["a"] == by_source["b"] != by_source["c"]
     assert len({e["event_id"] for e in tables["events"]}) == len(tables["events"]) == 2
+
+
+def _named(sid, counts):
+    """An article naming each (name, type) the given number of times."""
+    ents, mentions, at = [], [], 0
+    for (name, etype), n in counts.items():
+        ents.append({"name": name, "type": etype, "aliases": []})
+        for _ in range(n):
+            mentions.append({"char_start": at, "char_end": at + len(name), "surface": name, "name": name})
+            at += len(name) + 1
+    return {"source_id": sid, "entities": ents, "entity_mentions": mentions, "listeners": []}
+
+
+def test_two_public_bodies_attacked_stay_two_stories_though_one_minister_speaks_on_both():
+    from pipeline.consolidate import stories
+    minister = ("Daniel Jarrow", "person")
+    arts = [_named("a1", {("Glenholt Port Authority", "government_body"): 6, minister: 3}),
+            _named("a2", {("Glenholt Port Authority", "government_body"): 5, minister: 2}),
+            _named("b1", {("Lowestead NHS Trust", "government_body"): 6, minister: 3}),
+            _named("b2", {("Lowestead NHS Trust", "government_body"): 4, minister: 3})]
+    ents, _, local = consolidate_entities(arts, 92)
+    story = stories(arts, local, ents, 0.5)
+    assert story["a1"] == story["a2"] != story["b1"] == story["b2"]
+
+
+def test_a_descriptor_alias_joins_no_entities_across_articles():
+    arts = [{"source_id": "a", "entities": [{"name": "Corvane Diagnostics", "type": "organisation",
+                                             "aliases": ["the company"]}]},
+            {"source_id": "b", "entities": [{"name": "Veritrac Systems", "type": "organisation",
+                                             "aliases": ["the company"]}]}]
+    _, _, local = consolidate_entities(arts, 92)
+    assert entity_of(local, "a", "Corvane Diagnostics") != entity_of(local, "b", "Veritrac Systems")

@@ -2,6 +2,7 @@
 workers, a Dask cluster); the per-article cache reuses what is unchanged and nothing
 else; candidate blocking loses no pair; progress output; the scale bench's corpus is
 deterministic."""
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -202,3 +203,27 @@ def test_quote_grouping_does_not_depend_on_source_order(spans, rnd):
             by.setdefault(g[pos], set()).add(i)
         return sorted(sorted(s) for s in by.values())
     assert groups(order) == groups(list(range(len(texts))))
+
+
+def test_each_synthetic_incident_is_one_story_and_no_story_mixes_two(tmp_path):
+    """The generator's incidents are known (the `iNN` in every source_id). Seed 7 gives
+    two public bodies attacked whose statements one same-named person makes, so
+    stories must rest on who the story is about, not on who comments."""
+    from pipeline.build import build
+    from pipeline.config import Layout
+    from pipeline.runner import Options
+    from pipeline.tables import read_table
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    corpus.generate(raw, 160, seed=7, n_incidents=8)
+    build(Layout.build(raw, out), publish=False, opts=Options(jobs=1, quiet=True))
+    story_of = {}
+    for fact, mentions, key in (("quotes", "quote_mentions", "quote_id"), ("figures", "figure_mentions", "figure_id"),
+                                ("events", "event_mentions", "event_id")):
+        story = {r[key]: r["story_id"] for r in read_table(out / f"{fact}.csv", fact)}
+        for m in read_table(out / f"{mentions}.csv", mentions):
+            story_of.setdefault(m["source_id"], set()).add(story[m[key]])
+    assert all(len(s) == 1 for s in story_of.values())
+    incidents = {}
+    for sid, (s,) in story_of.items():
+        incidents.setdefault(s, set()).add(re.search(r"-i(\d\d)-", sid).group(1))
+    assert sorted(len(i) for i in incidents.values()) == [1] * 8
