@@ -132,8 +132,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 best = _happening(text, ss, se, t, max_distance, opens_clause)
             if best is not None:
                 etype = best[3]
-                if etype == "operations_halted" and t.lead.startswith(("until", "till")):
-                    etype = "halt_extended"   # "postponed all exams until at least 30 May"
+                if etype in ("operations_halted", "systems_shutdown") and t.lead.startswith(("until", "till")):
+                    etype = "halt_extended"   # "postponed all exams until at least 30 May", "offline until 5 May"
                 anchored.append((best[0], t, best[1], best[2], etype))
         # a trigger is dated by its nearest time phrase only ("Today ... will reopen
         # next week": the reopening is dated by "next week")

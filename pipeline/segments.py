@@ -37,9 +37,11 @@ def _lex():
         "tail_credit": re.compile(rf"[ \t]+\|[ \t]*{credit}(?:/[A-Z][\w.-]*)*[ \t]*\Z"),
         # an unknown credit alone on its line: "| Some Agency"
         "bare_credit": re.compile(r"\|[ \t]*[A-Z][\w.&-]*(?:[ /][A-Z][\w.&-]*){0,3}[ \t]*\Z"),
-        # a wire dateline: "LONDON, May 2 (Reuters) -", "NASHVILLE, Tenn. (AP) —"
-        "wire": re.compile(rf"[A-Z][A-Z .'-]+(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?(?:,?[ ][A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}})?"
-                           rf"[ ]?\((?:{credit})\)[ ]?[-—–]+[ ]?"),
+        # a wire dateline: "LONDON, May 2 (Reuters) -", "NASHVILLE, Tenn. (AP) —"; with
+        # its date, any agency: "ASHMERE, England, March 4 (Calder) -"
+        "wire": re.compile(rf"[A-Z][A-Z .'-]+(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?"
+                           rf"(?:,?[ ][A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}}[ ]?\((?:{credit}|[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){{0,2}})\)"
+                           rf"|[ ]?\((?:{credit})\))[ ]?[-—–]+[ ]?"),
         "verbs": re.compile(lexicon.alternation(lexicon.load("speech")["verbs"])),
     }
 

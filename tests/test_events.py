@@ -25,6 +25,18 @@ def run(text, published=P):
 
 @pytest.mark.parametrize("text, expected", [
     ("The port was hit by a cyber attack on Sunday.", [("cyber_attack", "2025-05-11", "day", "occurred")]),
+    # a halt that goes on until a date, however it is said
+    ("Its booking systems will stay offline until at least 26 May.",
+     [("halt_extended", "2025-05-26", "day", "planned")]),
+    ("Payments will not be restored until at least 26 May, the council said.",
+     [("halt_extended", "2025-05-26", "day", "planned")]),
+    ("The airline expects to run a full schedule from Monday.",
+     [("operations_resumed", "2025-05-19", "day", "planned")]),
+    ("The firm said on Thursday that it expected the disruption to cost it £20m.",
+     [("impact_assessment", "2025-05-15", "day", "occurred")]),
+    # a wire dateline's date dates nothing; the body's does
+    ("ASHMERE, England, May 16 (Calder) - A ransomware attack forced hospitals to cancel operations on Wednesday.",
+     [("operations_halted", "2025-05-14", "day", "occurred")]),
     ("The hackers broke in on 28 April and stayed hidden.", [("cyber_attack", "2025-04-28", "day", "occurred")]),
     ("The attack on the firm, which supplies 1.1 million homes, was detected early on Friday.",
      [("cyber_attack", "2025-05-16", "day", "occurred")]),
