@@ -144,8 +144,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         for key, t, a, b, etype in anchored:
             if nearest[(a, etype)][1] is not t:
                 continue
-            # tense: the words from just before the trigger to the date phrase
-            lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
+            # tense: the words from just before the trigger (its verb: "will report its
+            # results") to the date phrase
+            lo, hi = max(ss, min(a, t.start) - 40), max(b, t.end)
             clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
             future = bool(timex.FUTURE.search(clause))
             i = order_of[id(t)]

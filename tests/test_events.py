@@ -34,6 +34,10 @@ def run(text, published=P):
      [("operations_resumed", "2025-05-19", "day", "planned")]),
     ("The firm said on Thursday that it expected the disruption to cost it £20m.",
      [("impact_assessment", "2025-05-15", "day", "occurred")]),
+    # "would" in reported speech looks ahead; so does "will" a few words before the trigger
+    ("The council said collections would resume on Thursday.", [("operations_resumed", "2025-05-22", "day", "planned")]),
+    ("The company will report its second-quarter results on Aug. 4.",
+     [("financial_report", "2025-08-04", "day", "planned")]),
     # a wire dateline's date dates nothing; the body's does
     ("ASHMERE, England, May 16 (Calder) - A ransomware attack forced hospitals to cancel operations on Wednesday.",
      [("operations_halted", "2025-05-14", "day", "occurred")]),
