@@ -246,7 +246,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
 
 
 # a title written before a name and set off by a comma: "Its director general, Jane Doe,"
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)(?P<role>(?:[\w’'-]+\s+){0,3}[\w’'-]+),\s+"
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)(?P<role>(?:[\w’'-]+\s+){0,4}[\w’'-]+),\s+"
                           r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+)?\Z", re.I)
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")   # "Mum-of-two", "Father-of-three"

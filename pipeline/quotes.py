@@ -368,7 +368,7 @@ def _title_heads() -> frozenset:
 _FUNCTION_ONLY = re.compile(r"^(?:(?:and|but|or|so|then|which|who|that|while|whilst|as|yet)\s*)+$", re.I)
 
 
-_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|previously|earlier|repeatedly|once|already|now|"
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|just|previously|earlier|repeatedly|once|already|now|"
                          r"publicly|recently))+\s*$")
 
 
@@ -390,6 +390,7 @@ def _subject(head: str) -> str | None:
 
 
 _SPEAKING_TYPES = ("organisation", "government_body", "group")
+_ORG_TYPES = ("organisation", "government_body")
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|our|one|another)\s+", re.I)
 
 
@@ -434,7 +435,7 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
         if want == "any":
             prev = next((d for d in reversed(done) if d.speaker), None)
             return (prev.speaker, prev.role) if prev else (None, None)
-        name = ents.last_before(pos, _SPEAKING_TYPES) or ents.main()
+        name = ents.last_before(pos, _SPEAKING_TYPES) or ents.main(_ORG_TYPES)
         return (name, "statement") if name else (None, None)
     if not spokes and (name := _by_role(phrase, pos, ents)):
         return name, ents.entities[name].role
@@ -467,5 +468,6 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
     company = list(re.finditer(r"\b(?:the|The)\s+(?:company|firm|business)\b", window))
     if near and not (company and max(0, pos - 250) + company[-1].start() > near[-1][1]):
         return near[-1][3], role_org
-    name = ents.main() or ents.last_before(pos, _SPEAKING_TYPES)
+    # else the organisation or public body the article is most about (a council, too)
+    name = ents.main(_ORG_TYPES) or ents.last_before(pos, _SPEAKING_TYPES)
     return (name, role_org) if name else (None, None)

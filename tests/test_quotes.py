@@ -49,6 +49,22 @@ def brief(text):
     # ", saying ...": the sentence's subject speaks
     ("Northfield Water issued a statement on Tuesday, saying it was “working around the clock to fix this”.\n",
      [("working around the clock to fix this", "Northfield Water", True)]),
+    # a council is who "a spokesperson" speaks for, though a named agency is an organisation
+    ("Harrowfield City Council was hit on Friday. Harrowfield City Council is working with the "
+     "National Cyber Defence Centre and the National Cyber Defence Centre is helping.\n\n"
+     "Payments may be late for many claimants across the city this week, and the phone lines "
+     "are closed, so residents are asked to wait before getting in touch about anything that "
+     "is not urgent, and to check the website later in the day for news of when services "
+     "could be back and of which offices remain open.\n\n"
+     "A spokesperson said: “We know how worrying this is for everyone.”\n",
+     [("We know how worrying this is for everyone.", "Harrowfield City Council", False)]),
+    # "has just posted this statement:"; "The leader of X, Jo Bloggs," is a person
+    ("The local government minister, Hilary Bramwell, has just posted this statement:\n\n"
+     "“This is a deeply concerning attack on the services people rely on.”\n",
+     [("This is a deeply concerning attack on the services people rely on.", "Hilary Bramwell", False)]),
+    ("The leader of Harrowfield City Council, Maureen Tallis, spoke to reporters. She said:\n\n"
+     "“We are treating this as a criminal attack on the city.”\n",
+     [("We are treating this as a criminal attack on the city.", "Maureen Tallis", False)]),
     # the quote is a paragraph of its own after "X said:"
     ("The regulator opened an inquiry. Its chief inspector, Anna Rowe, said:\n\n"
      "“Water companies have been told again and again that they are a target.”\n",
