@@ -84,7 +84,7 @@ def _lx():
         "between": re.compile(r"(?i:between|from)[ ]+\Z"),
         "qual_map": qual,
         "labels": re.compile(rf"(?i:{alt(lx['label_words'])})\.?[ ]+\Z"),
-        "age": re.compile(r"\A-years?-old|\A[ -]years?[ -]old|\A-year\b"),
+        "age": re.compile(r"\A-years?-old|\A[ -]years?[ -]old"),
         # "aged 19", "aged 19 and 24", "aged between 19 and 24"
         "aged": re.compile(r"(?i:\baged)[ ]+(?:between[ ]+)?(?:\d+(?:[ ]*(?:,|and|or|to|-)[ ]*))*\Z"),
         "time_of_day": re.compile(r"\A(?::\d{2})?[ ]?(?:(?:am|pm|GMT|BST|UTC|hrs)\b|a\.m\.|p\.m\.|o'clock)", re.I),
@@ -336,6 +336,8 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
             return Figure(qstart, npos, "count", value, value_high, unit, None, qual)
         if hm and hm.group("w") in lx["person_nouns"]:
             kind, unit, pos = "count", "person", hm.end()
+        elif hm and hm.group("w") in lx["quantity_units"]:
+            kind, unit, pos = "quantity", lx["quantity_units"][hm.group("w")], hm.end()   # "a 40-mile trip"
         elif hm and hm.group("w") and hm.group("w") not in lx["stop_words"] and len(hm.group("w")) > 2:
             kind, unit, pos = "count", _singular(hm.group("w")), hm.end()
         else:

@@ -26,6 +26,11 @@ def extract(sentence):
     ("Up to half a billion pounds is at stake.", [("money", 5e8, None, "GBP", None, "at_most")]),
     ("The firm employs 12,500 people.", [("count", 12500, None, "person", None, "exact")]),
     ("The plant builds 400 buses a day.", [("count", 400, None, "bus", "day", "exact")]),
+    # a number joined to its unit by a hyphen; an age is no figure; irregular plurals
+    ("It signed a ten-year contract for a 40-mile route.",
+     [("duration", 10, None, "year", None, "exact"), ("quantity", 40, None, "mile", None, "exact")]),
+    ("A 17-year-old boy was arrested.", []),
+    ("She has two children.", [("count", 2, None, "child", None, "exact")]),
     # a duration per a longer period is a rate; "a week ago" is a date, no rate
     ("Agents are shouted at for eight hours a day.", [("duration", 8, None, "hour", "day", "exact")]),
     ("It was shut for two days a week ago.", [("duration", 2, None, "day", None, "exact")]),
