@@ -96,18 +96,21 @@ def _quote_score(g, p):
 
 
 def _event_score(g, p):
+    """None: no match; else higher for the same date and for the same sentence (a
+    tie-break, so that of two reports of one type and date each is matched to its own)."""
     if g["event_type"] != p["event_type"]:
         return None
+    same_sentence = 0.5 if (g.get("evidence") or "").strip() in p["evidence"] or p["evidence"] in g.get("evidence", "") else 0
     gd, gp = (str(g["event_date"]) if g.get("event_date") else None), g["date_precision"]
     if gp == "unknown" or not gd:
-        return 1
+        return 1 + same_sentence
     if not p["event_date"]:
         return None
     w = window(gd, gp)
     d = dt.date.fromisoformat(p["event_date"])
     if not (w[0] <= d <= w[1]):
         return None
-    return 2 if p["event_date"] == gd else 1
+    return (2 if p["event_date"] == gd else 1) + same_sentence
 
 
 def _prf(tp, n_pred, n_gold):

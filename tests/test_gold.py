@@ -39,3 +39,11 @@ def test_gold_file(set_name, path):
             dt.date.fromisoformat(str(e["event_date"]))
         else:
             assert e["date_precision"] == "unknown"
+
+
+def test_an_event_is_matched_to_the_gold_report_of_its_own_sentence():
+    def ev(evidence, **kw):
+        return {"event_type": "other", "event_date": "2026-03-03", "date_precision": "day", "evidence": evidence, **kw}
+    gold = [ev("Shoppers queued on Tuesday morning."), ev("Shares fell on Tuesday.")]
+    pred = [dict(ev("Shares fell on Tuesday."), event_date="2026-03-03")]
+    assert evaluate._match(gold, pred, evaluate._event_score) == [(1, 0)]
