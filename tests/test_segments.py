@@ -64,3 +64,10 @@ def test_sentences_respect_abbreviations():
     got = [text[a:b] for a, b in segments.sentences(text, 0, len(text))]
     assert got == ["Mr. Smith met Dr Jones at 6 p.m. on Monday.", "It went well.", "“Good,” he said.",
                    "U.S. firms agreed."]
+
+
+def test_a_long_standfirst_without_a_full_stop_is_no_body():
+    text = ("Council cyber attack live\n\nCity council says it was hit in the early hours of Friday and asks "
+            "residents not to call unless their enquiry is urgent\n\nThe council was hit on Friday.\n")
+    got = [(s.kind, text[s.start:s.end]) for s in segments.classify(text, HEADING)]
+    assert [k for k, _ in got] == ["heading", "heading", "body"]
