@@ -333,17 +333,19 @@ def link_similar(vectors: list[Counter], min_similarity: float) -> UnionFind:
 
 
 def stories(articles, local, entities, min_similarity: float) -> dict[str, str | None]:
-    """The incident each article covers. Articles whose counts of named
-    organisations, groups and people are alike (cosine ≥ min_similarity) are one
-    story, so facts of different incidents stay apart: a bystander named in passing
-    (a regulator, another company, the outlet a speaker "told") weighs little against
-    the names an article is about. The story is named by its most-named entity."""
+    """The incident each article covers. Articles whose counts of organisations,
+    public bodies, groups and people, named or referred to ("the council"), are
+    alike (cosine ≥ min_similarity) are one story, so facts of different incidents
+    stay apart: a bystander named in passing (a regulator, another company, the outlet
+    a speaker "told") weighs little against what an article is about. The story is
+    named by its most-counted entity."""
     types = {e["entity_id"]: e["entity_type"] for e in entities}
     vectors = {}
     for a in articles:
         listeners = set(a["listeners"])
         c = Counter(local[(a["source_id"], m["name"])] for m in a["entity_mentions"]
                     if m["char_start"] not in listeners)
+        c.update(local[(a["source_id"], name)] for name in a["references"])
         vectors[a["source_id"]] = Counter({e: n for e, n in c.items() if types.get(e) in _STORY_TYPES})
     sids = sorted(vectors)
     uf = link_similar([vectors[sid] for sid in sids], min_similarity)

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 from . import entities, events, figures, lexicon, quotes, runner, segments, timex
@@ -18,6 +19,24 @@ _LX = lexicon.load("entities")
 # nouns that name an organisation ("the carmaker"), not its voice ("the spokesperson")
 _ORG_NOUNS = (set(_LX["org_nouns"]) | set(_LX["government_nouns"]) | set(_LX["group_nouns"])
               | set(_LX["generic_org_nouns"])) - {"statement"}
+_REFERENCE = re.compile(rf"\b[Tt]he (?P<noun>{lexicon.alternation(sorted(_ORG_NOUNS), False)})\b")
+
+
+def references(text: str, sents: list[tuple[int, int]], ents) -> list[str]:
+    """The entity each "the council", "the force" stands for when the article names
+    exactly one whose name says so ("... City Council", "... Police"): what an
+    article is about is referred to more often than it is named."""
+    out = []
+    for ss, se in sents:
+        for m in _REFERENCE.finditer(text, ss, se):
+            noun = m.group("noun").lower()
+            named = quotes.named_by_noun(noun, ents)
+            if len(named) > 1:   # "the council": the council named most, not "Council Weekly"
+                times = Counter(n for *_, n in ents.mentions if n in named).most_common(2)
+                named = [times[0][0]] if times and (len(times) == 1 or times[0][1] > times[1][1]) else []
+            if named:
+                out.append(named[0])
+    return out
 
 
 def extract_article(source_id: str, text: str, published: str | None,
@@ -55,6 +74,7 @@ def extract_article(source_id: str, text: str, published: str | None,
                      for e in sorted(ents.entities.values(), key=lambda e: e.name)],
         "entity_mentions": [{"char_start": s, "char_end": e, "surface": surf, "name": n}
                             for s, e, surf, n in ents.mentions],
+        "references": references(text, sents, ents),
         # names a speaker talked to ("told Reuters"): the outlet, not the story
         "listeners": [s for s, e, surf, n in ents.mentions
                       if re.search(r"\b(?:told|telling|tells|speaking to|interview with)\s+(?:the\s+)?\Z",

@@ -406,6 +406,17 @@ def _by_role(phrase: str, pos: int, ents: ArticleEntities) -> str | None:
     return before[-1] if before else (min(holders) if len(holders) == 1 else None)
 
 
+def named_by_noun(noun: str, ents: ArticleEntities) -> list[str]:
+    """The article's organisations, public bodies and groups whose name says what the
+    noun says: "council" → "... City Council", "force" → "... Police"."""
+    keys = [noun] + _lx()["noun_names"].get(noun, [])
+    named = [n for n, e in ents.entities.items() if e.type in _SPEAKING_TYPES
+             and any(re.search(rf"\b{re.escape(k)}\b", n, re.I) for k in keys)]
+    # those named for what they are ("Harrowfield City Council", not "Council Weekly")
+    heads = [n for n in named if n.split()[-1].lower() in {k.lower() for k in keys}]
+    return heads or named
+
+
 def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, done):
     """The entity a speaker phrase stands for, and the role to record; (None, None)
     when the article does not say."""
@@ -446,10 +457,7 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
         if noun in R["group_nouns"] and (g := ents.main(("group",))):
             return g, role_org   # "the group" where a hacking group is in the story
         # "a trust spokesperson" → the organisation named "... Trust"; "the force" → "... Police"
-        keys = [noun] + R["noun_names"].get(noun, [])
-        named = [n for n, e in ents.entities.items() if e.type in _SPEAKING_TYPES
-                 and any(re.search(rf"\b{re.escape(k)}\b", n, re.I) for k in keys)]
-        if named:
+        if (named := named_by_noun(noun, ents)):
             main = ents.main(tuple({ents.type_of(n) for n in named}))
             return (main if main in named else named[0]), role_org
         if noun in R["gov_nouns"]:

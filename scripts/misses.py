@@ -1,6 +1,7 @@
 """What the extraction gets wrong on a gold-annotated corpus: the gold mentions no
-prediction matched, the predictions that matched no gold mention, and (quotes) the
-matched ones given to another speaker, by source.
+prediction matched, the predictions that matched no gold mention, (quotes) the
+matched ones given to another speaker, and (quotes, events) the gold groups the
+matched mentions split or merge, by source.
 
     python scripts/misses.py holdout events        # a corpus of pipeline/evaluate.py's CORPORA
     python scripts/misses.py shipped quotes        # the shipped articles (data/)
@@ -42,9 +43,11 @@ def main() -> None:
             layout = Layout.build(evaluate.CORPORA[a.corpus], Path(tmp) / a.corpus)
             build(layout, publish=False, opts=Options(jobs=1, quiet=True))
             pred = evaluate.load_predictions(layout.data)
+    matched = []   # (source, gold mention, predicted mention)
     for sid, g in sorted(gold.items()):
         gl, pl = g[a.section] or [], pred.get(sid, {}).get(a.section, [])
         pairs = evaluate._match(gl, pl, SCORE[a.section])
+        matched += [(sid, gl[i], pl[j]) for i, j in pairs]
         missed = [gl[i] for i in range(len(gl)) if i not in {i for i, _ in pairs}]
         extra = [pl[j] for j in range(len(pl)) if j not in {j for _, j in pairs}]
         for item in missed:
@@ -56,6 +59,18 @@ def main() -> None:
                 if not evaluate._speaker_ok(gl[i], pl[j]):
                     print(f"{sid}  SPEAKER {show(gl[i], a.section)}  → predicted "
                           f"{sorted(pl[j]['speaker_names']) or None}")
+    if a.section != "figures":
+        by_gold, by_pred = {}, {}
+        for sid, g, p in matched:
+            if g.get("group"):
+                by_gold.setdefault(g["group"], []).append((sid, g, p))
+                by_pred.setdefault(p["group"], []).append((sid, g, p))
+        for label, ms in sorted(by_gold.items()):
+            if len({p["group"] for _, _, p in ms}) > 1:
+                print(f"SPLIT   gold group {label}: " + "; ".join(f"{sid} → {p['group']}" for sid, _, p in ms))
+        for label, ms in sorted(by_pred.items()):
+            if len({g["group"] for _, g, _ in ms}) > 1:
+                print(f"MERGED  {label}: " + "; ".join(f"{sid} {g['group']}" for sid, g, _ in ms))
 
 
 if __name__ == "__main__":

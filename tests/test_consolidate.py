@@ -37,7 +37,7 @@ def _event(sid, verb, date="2025-05-12"):
             "entities": [{"name": "Northfield Water", "type": "organisation", "aliases": []}],
             "entity_mentions": [{"char_start": 0, "char_end": 15, "surface": "Northfield Water",
                                  "name": "Northfield Water"}],
-            "listeners": [], "figures": [], "quotes": [],
+            "listeners": [], "references": [], "figures": [], "quotes": [],
             "events": [{"char_start": 0, "char_end": 10, "evidence": f"It {verb} on Monday.", "date_text": "on Monday",
                         "event_type": "other", "event_date": date, "date_precision": "day", "status": "occurred",
                         "actor": None, "place": None, "trigger": verb}]}
@@ -60,7 +60,7 @@ def _named(sid, counts):
         for _ in range(n):
             mentions.append({"char_start": at, "char_end": at + len(name), "surface": name, "name": name})
             at += len(name) + 1
-    return {"source_id": sid, "entities": ents, "entity_mentions": mentions, "listeners": []}
+    return {"source_id": sid, "entities": ents, "entity_mentions": mentions, "listeners": [], "references": []}
 
 
 def test_two_public_bodies_attacked_stay_two_stories_though_one_minister_speaks_on_both():
@@ -82,3 +82,15 @@ def test_a_descriptor_alias_joins_no_entities_across_articles():
                                              "aliases": ["the company"]}]}]
     _, _, local = consolidate_entities(arts, 92)
     assert entity_of(local, "a", "Corvane Diagnostics") != entity_of(local, "b", "Veritrac Systems")
+
+
+def test_an_article_that_names_its_subject_once_and_then_refers_to_it_joins_its_story():
+    from pipeline.consolidate import stories
+    council = ("Harrowfield City Council", "government_body")
+    arts = [_named("a", {council: 4, ("Maureen Tallis", "person"): 2, ("Hilary Bramwell", "person"): 1}),
+            _named("b", {council: 1, ("Adrian Pell", "person"): 3, ("Sunita Rao", "person"): 1,
+                         ("Graham Eddowes", "person"): 1, ("Nightjar", "group"): 1})]
+    ents, _, local = consolidate_entities(arts, 92)
+    assert stories(arts, local, ents, 0.5)["a"] != stories(arts, local, ents, 0.5)["b"]
+    arts[1]["references"] = ["Harrowfield City Council"] * 8   # "the council", eight times
+    assert stories(arts, local, ents, 0.5)["a"] == stories(arts, local, ents, 0.5)["b"]

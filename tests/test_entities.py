@@ -22,3 +22,14 @@ def test_a_sentence_initial_common_word_stays_no_name():
     text = "Officials at the National Cyber Security Centre were told. National guidance says more.\n"
     ents = found(text)
     assert [n for *_, n in ents.mentions] == ["National Cyber Security Centre"]
+
+
+def test_the_council_refers_to_the_council_the_article_names():
+    from pipeline import extract
+    text = ("Harrowfield City Council was hit on Friday, Council Technology Weekly reported. "
+            "The council said its tax system was down. West Marches Police said the police "
+            "were helping the council.\n")
+    spans = segments.classify(text, HEADING)
+    sents = [s for a, b in segments.paragraphs(text, spans) for s in segments.sentences(text, a, b)]
+    assert extract.references(text, sents, entities.extract(text, sents)) == [
+        "Harrowfield City Council", "West Marches Police", "Harrowfield City Council"]
