@@ -84,8 +84,8 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
     for i, (_, name, t, _) in enumerate(items):
         if " " not in name and len(persons.get(_name_key(name), ())) == 1:
             uf.union(i, next(iter(persons[_name_key(name)])))
-    # a one-word organisation name ("Hearthline") joins the one organisation whose
-    # longer name starts with it ("Hearthline Energy")
+    # a one-word organisation name ("Brackwell") joins the one organisation whose
+    # longer name starts with it ("Brackwell Energy")
     orgs = defaultdict(set)
     for i, (_, name, t, _) in enumerate(items):
         if t == "organisation" and " " in name:
@@ -289,10 +289,11 @@ def _summary(evidence: str, limit: int = 160) -> str:
     return s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-# Entities that tie articles into one story: who the story is about. Places tie nothing.
-# Public bodies count: a council or a hospital trust is often the victim, and a
-# regulator named in passing in many stories weighs little against it.
-_STORY_TYPES = ("organisation", "group", "person", "government_body")
+# How much each mention of an entity ties articles into one story: who the story is
+# about. Places tie nothing. Public bodies weigh half: a council or a hospital trust
+# is often the victim, but regulators, police and ministries speak on many incidents,
+# and one named as often as two victims must not make their incidents one.
+_STORY_WEIGHTS = {"organisation": 1.0, "group": 1.0, "person": 1.0, "government_body": 0.5}
 
 
 def link_similar(vectors: list[Counter], min_similarity: float) -> UnionFind:
@@ -346,7 +347,8 @@ def stories(articles, local, entities, min_similarity: float) -> dict[str, str |
         c = Counter(local[(a["source_id"], m["name"])] for m in a["entity_mentions"]
                     if m["char_start"] not in listeners)
         c.update(local[(a["source_id"], name)] for name in a["references"])
-        vectors[a["source_id"]] = Counter({e: n for e, n in c.items() if types.get(e) in _STORY_TYPES})
+        vectors[a["source_id"]] = Counter({e: n * _STORY_WEIGHTS[types[e]] for e, n in c.items()
+                                           if types.get(e) in _STORY_WEIGHTS})
     sids = sorted(vectors)
     uf = link_similar([vectors[sid] for sid in sids], min_similarity)
     total = defaultdict(Counter)

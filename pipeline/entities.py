@@ -222,7 +222,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
                         j == i or (j == i + 1 and toks[i][2] in lx["common"])
                         or any(t[2] in ("of", "for") for t in toks[i:j])
                         or _acronym_spells(text, toks, i, j + 2)):
-                    j += 2   # "Kelbridge and Wyeford NHS Trust", "Department for Skills and Universities"
+                    j += 2   # "Eastmoor and Fenby NHS Trust", "Department for Roads and Rail"
                 elif _is_cap(nxt) and nxt[0].isalpha():
                     j += 1
                 elif nxt in _CONNECTORS and j + 2 < len(toks) and _is_cap(toks[j + 2][2]) \
@@ -230,7 +230,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
                     j += 2
                 elif nxt in ("of", "for") and j + 3 < len(toks) and toks[j + 2][2] == "the" \
                         and _is_cap(toks[j + 3][2]) and toks[j + 3][2][0].isalpha():
-                    j += 3   # "Office of the Data Commissioner"
+                    j += 3   # "Office of the Water Commissioner"
                 else:
                     break
             # "Carrowshire police": a force named the way some styles write it, lower case
@@ -246,7 +246,8 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
 
 
 # a title written before a name and set off by a comma: "Its director general, Jane Doe,"
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)(?P<role>(?:[\w’'-]+\s+){0,4}[\w’'-]+),\s+"
+_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)"
+                          r"(?P<role>(?:(?!(?:the|its|their|his|her|our|a|an)\s)[\w’'-]+\s+){0,4}[\w’'-]+),\s+"
                           r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+)?\Z", re.I)
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")   # "Mum-of-two", "Father-of-three"
@@ -261,10 +262,13 @@ def _run_end(toks, k) -> int:
 
 def _acronym_spells(text, toks, i, k) -> bool:
     """Whether the acronym in brackets after the run from i over "and" to the run from
-    k spells the initials of all of it: "National Fraud and Cyber Crime Agency (NFCCA)"."""
+    k spells the initials of all of it: "Regional Fraud and Online Crime Unit (RFOCU)"."""
     last = _run_end(toks, k)
     m = re.match(r"\s*\(([A-Z]{2,8})\)", text[toks[last][1]:toks[last][1] + 12])
-    return bool(m) and m.group(1) == _initials(" ".join(t[2] for t in toks[i:last + 1]))
+    words = [t[2] for t in toks[i:last + 1]]
+    while words and words[0] in _lex()["common"]:   # "The National ..."
+        words = words[1:]
+    return bool(m) and m.group(1) == _initials(" ".join(words))
 
 
 def _and_joins(toks, k) -> bool:
@@ -407,16 +411,17 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
 
 def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
     lx = _lex()
-    # names seen mid-sentence make the same sentence-initial word a name too, and so
-    # does an organisation's name the word starts when the word acts ("Corvane
-    # detected ..." for "Corvane Diagnostics"; "National guidance" stays no name)
+    # names seen mid-sentence make the same sentence-initial word a name too; the
+    # first word of an organisation's name is that organisation where it acts
+    # ("Brackwell detected ...", "Brackwell, which ..." for "Brackwell Labs";
+    # "National guidance" is no name)
     known = {m.key for m in cands if "?" not in m.votes}
     starts = {m.key.split()[0] for m in cands if "?" not in m.votes and len(m.key.split()) > 1
               and m.votes and max(m.votes, key=lambda k: (m.votes[k], k)) == "organisation"}
-    known |= {m.key for m in cands if "?" in m.votes and m.key in starts and m.key not in lx["demonyms"]
-              and (nxt := re.match(r"(?:[’']s\b|\s+([a-z]+))", text[m.end:m.end + 20]))
+    acting = {m.start for m in cands if "?" in m.votes and m.key in starts and m.key not in lx["demonyms"]
+              and (nxt := re.match(r"(?:[’']s\b|,\s+(?:which|who)\b|\s+([a-z]+))", text[m.end:m.end + 20]))
               and (nxt.group(1) is None or nxt.group(1) in lx["verbs"] or nxt.group(1).endswith("ed"))}
-    cands = [m for m in cands if "?" not in m.votes or m.key in known]
+    cands = [m for m in cands if "?" not in m.votes or m.key in known or m.start in acting]
 
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in cands:
@@ -442,12 +447,12 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
                 if long:
                     c = long[0]
             elif t == "organisation":
-                # "Wrenfold" for "Wrenfold Foods": the one longer organisation name it starts
+                # "Brackwell" for "Brackwell Foods": the one longer organisation name it starts
                 long = [L for L in longs if L.split()[0] == key and types[L] == "organisation"]
                 if len(long) == 1:
                     c = long[0]
         elif t == "organisation":
-            # "Meridian Capital" for "Meridian Capital Securities"
+            # "Halloway Capital" for "Halloway Capital Securities"
             long = [L for L in longs if L != key and L.startswith(key + " ") and types[L] == "organisation"]
             if len(long) == 1:
                 c = long[0]

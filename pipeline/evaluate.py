@@ -100,7 +100,8 @@ def _event_score(g, p):
     tie-break, so that of two reports of one type and date each is matched to its own)."""
     if g["event_type"] != p["event_type"]:
         return None
-    same_sentence = 0.5 if (g.get("evidence") or "").strip() in p["evidence"] or p["evidence"] in g.get("evidence", "") else 0
+    ge = (g.get("evidence") or "").strip()
+    same_sentence = 0.5 if ge and (ge in p["evidence"] or p["evidence"] in ge) else 0
     gd, gp = (str(g["event_date"]) if g.get("event_date") else None), g["date_precision"]
     if gp == "unknown" or not gd:
         return 1 + same_sentence

@@ -132,8 +132,10 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 best = _happening(text, ss, se, t, max_distance, opens_clause)
             if best is not None:
                 etype = best[3]
-                if etype in ("operations_halted", "systems_shutdown") and t.lead.startswith(("until", "till")):
-                    etype = "halt_extended"   # "postponed all exams until at least 30 May", "offline until 5 May"
+                if t.lead.startswith(("until", "till")) and (etype == "operations_halted" or (
+                        etype == "systems_shutdown" and re.search(r"\b(?:remain|stay)", text[best[1]:best[2]]))):
+                    # "postponed all exams until at least 30 May", "systems will stay offline until 5 May"
+                    etype = "halt_extended"
                 anchored.append((best[0], t, best[1], best[2], etype))
         # a trigger is dated by its nearest time phrase only ("Today ... will reopen
         # next week": the reopening is dated by "next week")
@@ -144,9 +146,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         for key, t, a, b, etype in anchored:
             if nearest[(a, etype)][1] is not t:
                 continue
-            # tense: the words from just before the trigger (its verb: "will report its
-            # results") to the date phrase
-            lo, hi = max(ss, min(a, t.start) - 40), max(b, t.end)
+            # tense: the words from just before the trigger to the date phrase
+            lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
             clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
             future = bool(timex.FUTURE.search(clause))
             i = order_of[id(t)]

@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections import Counter
 from pathlib import Path
 
 from . import entities, events, figures, lexicon, quotes, runner, segments, timex
@@ -19,23 +18,20 @@ _LX = lexicon.load("entities")
 # nouns that name an organisation ("the carmaker"), not its voice ("the spokesperson")
 _ORG_NOUNS = (set(_LX["org_nouns"]) | set(_LX["government_nouns"]) | set(_LX["group_nouns"])
               | set(_LX["generic_org_nouns"])) - {"statement"}
-_REFERENCE = re.compile(rf"\b[Tt]he (?P<noun>{lexicon.alternation(sorted(_ORG_NOUNS), False)})\b")
+# "the council", "the airline": nouns for the kind of body an incident happens to;
+# not "the company" or "the group" (too vague) nor "the police" (in every story)
+_SUBJECT_NOUNS = (set(_LX["org_nouns"]) | set(_LX["government_nouns"])) - set(_LX["bystander_nouns"])
+_REFERENCE = re.compile(rf"\b[Tt]he (?P<noun>{lexicon.alternation(sorted(_SUBJECT_NOUNS), False)})\b")
 
 
 def references(text: str, sents: list[tuple[int, int]], ents) -> list[str]:
-    """The entity each "the council", "the force" stands for when the article names
-    exactly one whose name says so ("... City Council", "... Police"): what an
-    article is about is referred to more often than it is named."""
+    """The entity each "the council", "the airline" stands for, where the article
+    names one for it: what an article is about is referred to more than it is named."""
     out = []
     for ss, se in sents:
         for m in _REFERENCE.finditer(text, ss, se):
-            noun = m.group("noun").lower()
-            named = quotes.named_by_noun(noun, ents)
-            if len(named) > 1:   # "the council": the council named most, not "Council Weekly"
-                times = Counter(n for *_, n in ents.mentions if n in named).most_common(2)
-                named = [times[0][0]] if times and (len(times) == 1 or times[0][1] > times[1][1]) else []
-            if named:
-                out.append(named[0])
+            if (name := quotes.noun_refers_to(m.group("noun").lower(), ents)):
+                out.append(name)
     return out
 
 
@@ -56,7 +52,7 @@ def extract_article(source_id: str, text: str, published: str | None,
             d["sentence"] = text[ss:se]
             # what the number is about: the organisation named nearest before it in the
             # sentence, else the first after it
-            orgs = [m for m in ents.in_span(ss, se) if ents.type_of(m[3]) in ("organisation", "government_body")]
+            orgs = [m for m in ents.in_span(ss, se) if ents.type_of(m[3]) in quotes.ORG_TYPES]
             before = [m for m in orgs if m[1] <= f.start]
             d["subject"] = before[-1][3] if before else (orgs[0][3] if orgs else None)
             figs.append(d)

@@ -84,7 +84,9 @@ def _lx():
         "between": re.compile(r"(?i:between|from)[ ]+\Z"),
         "qual_map": qual,
         "labels": re.compile(rf"(?i:{alt(lx['label_words'])})\.?[ ]+\Z"),
-        "age": re.compile(r"\A-years?-old|\A[ -]years?[ -]old"),
+        "age": re.compile(r"\A-(?:year|month|week|day)s?-old|\A[ -](?:year|month|week|day)s?[ -]old"),
+        # "a five-year low": a record level, not a duration
+        "record": re.compile(r"\A-(?:year|month|week|day)[ -](?:high|low)s?\b"),
         # "aged 19", "aged 19 and 24", "aged between 19 and 24"
         "aged": re.compile(r"(?i:\baged)[ ]+(?:between[ ]+)?(?:\d+(?:[ ]*(?:,|and|or|to|-)[ ]*))*\Z"),
         "time_of_day": re.compile(r"\A(?::\d{2})?[ ]?(?:(?:am|pm|GMT|BST|UTC|hrs)\b|a\.m\.|p\.m\.|o'clock)", re.I),
@@ -145,9 +147,7 @@ def _singular(word: str) -> str:
     w = word.lower()
     if w in lx["singular_exceptions"]:
         return lx["singular_exceptions"][w]
-    if not w.endswith("s") or w.endswith("ss"):
-        return w
-    s = _inflect().singular_noun(w)
+    s = _inflect().singular_noun(w)   # "customers", and irregular plurals ("children", "women")
     return s if s else w
 
 
@@ -160,7 +160,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     lx = R["lx"]
     stops = set(lx["stop_words"])
     persons = set(lx["person_nouns"])
-    # "2,000 of its staff", "260,000 of Hearthline's 1.1 million customers"
+    # "2,000 of its staff", "260,000 of Brackwell's 1.1 million customers"
     m = re.match(r"\s+of\s+(?:the|its|their|our|his|her|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}[’']s)\s+"
                  r"(?P<n>[\d,.]+\s+(?:(?:million|billion|m|bn)\s+)?)?(?P<w>[a-z]+)\b", text[pos:end])
     if m:
@@ -219,7 +219,8 @@ def _screened(text: str, m: re.Match, floor: int) -> bool:
     after = text[e:e + 12]
     if R["labels"].search(before) or R["aged"].search(before):
         return True
-    if R["age"].match(after) or R["time_of_day"].match(after) or R["ordinal"].match(after):
+    if R["age"].match(after) or R["record"].match(after) or R["time_of_day"].match(after) \
+            or R["ordinal"].match(after):
         return True
     if s > 0 and (text[s - 1].isalpha() or text[s - 1] in "#№") and not m.group("cur"):
         return True

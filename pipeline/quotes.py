@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -257,6 +258,11 @@ def _introduced(text: str, q: Quote, sentences: list[tuple[int, int]], ps: int, 
         q.speaker, q.role, q.speaker_text, q.cue = probe.speaker, probe.role, probe.speaker_text, probe.cue
 
 
+# what may open a sentence before its subject: "The", "On Tuesday, the"
+_SUBJECT_START = re.compile(r"\s*(?:(?:On|By|Late|Early|Earlier|Later)\b[^,]{0,25},\s*)?(?:[Tt]he\s+)?")
+# between a participle and the quote: a new clause ("..., and analysts see it as “...”")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|as)\s")
+
 _SPOKES_SUBJECT = re.compile(r"(?:[A-Za-z’'-]+ ){0,4}?(?:spokes\w+|representative)\b")
 
 
@@ -324,14 +330,16 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
                 start = pre_start + pre.rfind(phrase, 0, v.start())
                 found = (start, start + len(phrase), cue)
                 break
-    if found is None and (m := R["participle"].search(pre)):
+    if found is None and (m := R["participle"].search(pre)) and not _CLAUSE_BREAK.search(pre, m.end()):
         # "The union has written to the firm, saying staff are “...”": the subject
-        # of the sentence, named at its start, speaks
+        # of the sentence speaks when it opens the sentence ("Staff at X ..., saying"
+        # and "After X was hit, the union ..., saying" name no speaker)
         first = [e for e in ents.in_span(pre_start, pre_start + m.start())
-                 if e[0] - pre_start <= 30 and ents.type_of(e[3]) in ("person",) + _SPEAKING_TYPES]
-        if first:
+                 if ents.type_of(e[3]) in ("person",) + _SPEAKING_TYPES]
+        if first and _SUBJECT_START.fullmatch(pre[:first[0][0] - pre_start]) \
+                and not re.match(r"\s+(?:of|at|for|from|in|with)\b", text[first[0][1]:first[0][1] + 6]):
             found = (first[0][0], first[0][1], m.group("verb"))
-        elif (n := R["nominal"].match(pre)):   # "The union has written ..."
+        elif not first and (n := R["nominal"].match(pre)):   # "The union has written ..."
             found = (pre_start + n.start(), pre_start + n.end(), m.group("verb"))
     if found is None and (m := R["according"].search(pre + " " + post)):
         start = pre_start + m.start("phrase") if m.start() < len(pre) else post_start + m.start("phrase") - len(pre) - 1
@@ -390,7 +398,7 @@ def _subject(head: str) -> str | None:
 
 
 _SPEAKING_TYPES = ("organisation", "government_body", "group")
-_ORG_TYPES = ("organisation", "government_body")
+ORG_TYPES = ("organisation", "government_body")
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her|our|one|another)\s+", re.I)
 
 
@@ -406,15 +414,19 @@ def _by_role(phrase: str, pos: int, ents: ArticleEntities) -> str | None:
     return before[-1] if before else (min(holders) if len(holders) == 1 else None)
 
 
-def named_by_noun(noun: str, ents: ArticleEntities) -> list[str]:
-    """The article's organisations, public bodies and groups whose name says what the
-    noun says: "council" → "... City Council", "force" → "... Police"."""
+def noun_refers_to(noun: str, ents: ArticleEntities) -> str | None:
+    """The one organisation, public body or group of the article whose name says what
+    the noun says ("the council" → "... City Council", "the force" → "... Police"):
+    those named for it ("Eastmoor City Council") before those merely naming it
+    ("Council Weekly"), and of several the one named most; None if that is a tie."""
     keys = [noun] + _lx()["noun_names"].get(noun, [])
     named = [n for n, e in ents.entities.items() if e.type in _SPEAKING_TYPES
              and any(re.search(rf"\b{re.escape(k)}\b", n, re.I) for k in keys)]
-    # those named for what they are ("Harrowfield City Council", not "Council Weekly")
-    heads = [n for n in named if n.split()[-1].lower() in {k.lower() for k in keys}]
-    return heads or named
+    named = [n for n in named if n.split()[-1].lower() in {k.lower() for k in keys}] or named
+    if len(named) > 1:
+        times = Counter(n for *_, n in ents.mentions if n in named).most_common(2)
+        named = [times[0][0]] if times and (len(times) == 1 or times[0][1] > times[1][1]) else []
+    return named[0] if named else None
 
 
 def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, done):
@@ -433,7 +445,7 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
     orgs = [m for m in mentions if ents.type_of(m[3]) in _SPEAKING_TYPES]
     if orgs:
         return orgs[-1][3], role_org
-    # "A Tessaro spokesman": a capitalised word naming an organisation of the article
+    # "A Brackwell spokesman": a capitalised word naming an organisation of the article
     for word in re.findall(r"\b[A-Z][\w’'-]+", phrase)[::-1]:
         named = [n for n, e in ents.entities.items() if e.type in _SPEAKING_TYPES and word in n.split()]
         if len(named) == 1 and word.lower() not in _lx()["org_nouns"] and not _DETERMINERS.match(word + " "):
@@ -446,7 +458,7 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
         if want == "any":
             prev = next((d for d in reversed(done) if d.speaker), None)
             return (prev.speaker, prev.role) if prev else (None, None)
-        name = ents.last_before(pos, _SPEAKING_TYPES) or ents.main(_ORG_TYPES)
+        name = ents.last_before(pos, _SPEAKING_TYPES) or ents.main(ORG_TYPES)
         return (name, "statement") if name else (None, None)
     if not spokes and (name := _by_role(phrase, pos, ents)):
         return name, ents.entities[name].role
@@ -457,9 +469,8 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
         if noun in R["group_nouns"] and (g := ents.main(("group",))):
             return g, role_org   # "the group" where a hacking group is in the story
         # "a trust spokesperson" → the organisation named "... Trust"; "the force" → "... Police"
-        if (named := named_by_noun(noun, ents)):
-            main = ents.main(tuple({ents.type_of(n) for n in named}))
-            return (main if main in named else named[0]), role_org
+        if (name := noun_refers_to(noun, ents)):
+            return name, role_org
         if noun in R["gov_nouns"]:
             name = ents.last_before(pos, ("government_body",)) or ents.main(("government_body",))
             return (name, role_org) if name else (None, None)
@@ -472,10 +483,10 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
     # a bare "a spokesperson": the organisation the sentence or the one before is about,
     # unless "the company" there points at the story's main organisation
     window = text[max(0, pos - 250):pos]
-    near = [m for m in ents.in_span(max(0, pos - 250), pos) if ents.type_of(m[3]) in ("organisation", "government_body")]
+    near = [m for m in ents.in_span(max(0, pos - 250), pos) if ents.type_of(m[3]) in ORG_TYPES]
     company = list(re.finditer(r"\b(?:the|The)\s+(?:company|firm|business)\b", window))
     if near and not (company and max(0, pos - 250) + company[-1].start() > near[-1][1]):
         return near[-1][3], role_org
     # else the organisation or public body the article is most about (a council, too)
-    name = ents.main(_ORG_TYPES) or ents.last_before(pos, _SPEAKING_TYPES)
+    name = ents.main(ORG_TYPES) or ents.last_before(pos, _SPEAKING_TYPES)
     return (name, role_org) if name else (None, None)

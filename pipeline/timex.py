@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -77,7 +79,7 @@ class Timex:
     text: str
     kind: str
     lead: str
-    parts: dict
+    parts: Mapping[str, str]
 
     @property
     def inherently_future(self) -> bool:
@@ -99,7 +101,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Timex, ...]
             continue
         if kind == "in_month" and lead in ("at", "of"):
             continue
-        out.append(Timex(m.start(), m.end(), m.group(), kind, lead, parts))
+        out.append(Timex(m.start(), m.end(), m.group(), kind, lead, MappingProxyType(parts)))   # shared via the cache
     return tuple(out)
 
 

@@ -64,15 +64,27 @@ def _named(sid, counts):
 
 
 def test_two_public_bodies_attacked_stay_two_stories_though_one_minister_speaks_on_both():
+    """Each article names its victim and refers to it ("the authority", "the trust")."""
     from pipeline.consolidate import stories
     minister = ("Daniel Jarrow", "person")
-    arts = [_named("a1", {("Glenholt Port Authority", "government_body"): 6, minister: 3}),
-            _named("a2", {("Glenholt Port Authority", "government_body"): 5, minister: 2}),
-            _named("b1", {("Lowestead NHS Trust", "government_body"): 6, minister: 3}),
-            _named("b2", {("Lowestead NHS Trust", "government_body"): 4, minister: 3})]
+    port, trust = ("Glenholt Port Authority", "government_body"), ("Lowestead NHS Trust", "government_body")
+    arts = [_named("a1", {port: 4, minister: 3}), _named("a2", {port: 3, minister: 2}),
+            _named("b1", {trust: 4, minister: 3}), _named("b2", {trust: 3, minister: 3})]
+    for a in arts:
+        a["references"] = [port[0] if a["source_id"][0] == "a" else trust[0]] * 4
     ents, _, local = consolidate_entities(arts, 92)
     story = stories(arts, local, ents, 0.5)
     assert story["a1"] == story["a2"] != story["b1"] == story["b2"]
+
+
+def test_a_regulator_named_in_two_incidents_as_often_as_their_victims_joins_neither():
+    from pipeline.consolidate import stories
+    regulator = ("Information Rights Office", "government_body")
+    arts = [_named("a", {("Acme Holdings", "organisation"): 2, regulator: 3}),
+            _named("b", {("Bolt Water", "organisation"): 2, regulator: 3})]
+    ents, _, local = consolidate_entities(arts, 92)
+    story = stories(arts, local, ents, 0.5)
+    assert story["a"] != story["b"]
 
 
 def test_a_descriptor_alias_joins_no_entities_across_articles():

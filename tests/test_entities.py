@@ -10,12 +10,19 @@ def found(text):
     return entities.extract(text, sents)
 
 
-def test_a_sentence_initial_word_that_starts_an_organisation_name_is_that_organisation():
-    text = ("A ransomware attack hit Corvane Diagnostics on Tuesday. Corvane detected it overnight. "
-            "Corvane declined to comment.\n")
+def test_a_sentence_initial_word_that_starts_an_organisation_name_is_that_organisation_where_it_acts():
+    text = ("A ransomware attack hit Brackwell Labs on Tuesday. Brackwell detected it overnight. "
+            "Brackwell, which runs four sites, declined to comment. Brackwell staff were sent home.\n")
     ents = found(text)
-    assert [n for *_, n in ents.mentions] == ["Corvane Diagnostics"] * 3
-    assert "Corvane" in ents.entities["Corvane Diagnostics"].aliases
+    assert [s for *_, s, n in ents.mentions if n == "Brackwell Labs"] == ["Brackwell Labs", "Brackwell", "Brackwell"]
+    assert "Brackwell" in ents.entities["Brackwell Labs"].aliases
+
+
+def test_a_role_before_a_name_starts_at_its_own_determiner():
+    text = "Speaking after the meeting with its chief executive, Jane Doe said the firm was fine.\n"
+    assert found(text).entities["Jane Doe"].role == "chief executive"
+    text = "The leader of Harrowmere Borough Council, Alice Brand, said the firm was fine.\n"
+    assert found(text).entities["Alice Brand"].role == "leader of Harrowmere Borough Council"
 
 
 def test_a_sentence_initial_common_word_stays_no_name():
@@ -24,12 +31,11 @@ def test_a_sentence_initial_common_word_stays_no_name():
     assert [n for *_, n in ents.mentions] == ["National Cyber Security Centre"]
 
 
-def test_the_council_refers_to_the_council_the_article_names():
+def test_the_council_refers_to_the_council_the_article_names_and_the_police_to_no_story():
     from pipeline import extract
-    text = ("Harrowfield City Council was hit on Friday, Council Technology Weekly reported. "
-            "The council said its tax system was down. West Marches Police said the police "
+    text = ("Eastmoor City Council was hit on Friday, Council Technology Weekly reported. "
+            "The council said its tax system was down. Northfold Police said the police "
             "were helping the council.\n")
     spans = segments.classify(text, HEADING)
     sents = [s for a, b in segments.paragraphs(text, spans) for s in segments.sentences(text, a, b)]
-    assert extract.references(text, sents, entities.extract(text, sents)) == [
-        "Harrowfield City Council", "West Marches Police", "Harrowfield City Council"]
+    assert extract.references(text, sents, entities.extract(text, sents)) == ["Eastmoor City Council"] * 2

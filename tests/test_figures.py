@@ -29,7 +29,8 @@ def extract(sentence):
     # a number joined to its unit by a hyphen; an age is no figure; irregular plurals
     ("It signed a ten-year contract for a 40-mile route.",
      [("duration", 10, None, "year", None, "exact"), ("quantity", 40, None, "mile", None, "exact")]),
-    ("A 17-year-old boy was arrested.", []),
+    ("A 17-year-old boy and a 10-month-old baby were there.", []),
+    ("Shares hit a five-year low.", []),
     ("She has two children.", [("count", 2, None, "child", None, "exact")]),
     # a duration per a longer period is a rate; "a week ago" is a date, no rate
     ("Agents are shouted at for eight hours a day.", [("duration", 8, None, "hour", "day", "exact")]),

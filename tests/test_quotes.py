@@ -46,9 +46,13 @@ def brief(text):
     ("Chief executive Dominic Aske, who has said the firm is “deeply sorry that this has happened”, "
      "told analysts on Friday that the breach would cost £25m.\n",
      [("deeply sorry that this has happened", "Dominic Aske", True)]),
-    # ", saying ...": the sentence's subject speaks
+    # ", saying ...": the sentence's subject speaks; a name inside it ("Staff at X") does not
     ("Northfield Water issued a statement on Tuesday, saying it was “working around the clock to fix this”.\n",
      [("working around the clock to fix this", "Northfield Water", True)]),
+    ("Staff at Northfield Water held a protest, saying they had been “left in the dark for weeks”.\n",
+     [("left in the dark for weeks", None, True)]),
+    ("Northfield Water shut its plants, saying it had been hit, and analysts see it as “a warning to every firm”.\n",
+     [("a warning to every firm", None, True)]),
     # a council is who "a spokesperson" speaks for, though a named agency is an organisation
     ("Harrowfield City Council was hit on Friday. Harrowfield City Council is working with the "
      "National Cyber Defence Centre and the National Cyber Defence Centre is helping.\n\n"
@@ -175,6 +179,9 @@ def test_a_union_named_with_a_plural_possessive_is_one_speaker():
 def test_a_name_joined_by_and_is_one_speaker_when_its_acronym_spells_it():
     text = ("Officers from the National Fraud and Cyber Crime Agency (NFCCA) detained a man. "
             "A spokesperson for the NFCCA said: “This remains a live investigation for us.”\n")
+    assert run(text)[0]["speaker"] == "National Fraud and Cyber Crime Agency"
+    # at the start of a sentence, "The" is no initial
+    text = "The National Fraud and Cyber Crime Agency (NFCCA) said: “This remains a live investigation for us.”\n"
     assert run(text)[0]["speaker"] == "National Fraud and Cyber Crime Agency"
     # without the acronym the two parts stay apart: "and" alone joins nothing
     text = text.replace(" (NFCCA)", "")
