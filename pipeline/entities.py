@@ -404,8 +404,11 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
             and any(w in lx["heads"] for w in pre.group("role").split()):
         v["person"] += WEIGHT["strong"]   # "Its director general, Jane Doe, said"
         m.role = m.role or re.sub(r"^(?:the|its|their|his|her|our)\s+", "", pre.group("role"), flags=re.I)
-    if nxt in lx["verbs"] or possessive or len(words) > 1:
-        # "Acme said", "Acme’s", "Northfield Water Services": something, probably an organisation
+    if re.match(r",\s+an?\s+\d+-year-old\b", text[m.end:m.end + 20]) and len(words) in (2, 3):
+        v["person"] += WEIGHT["strong"]   # "Jo Bloggs, a 79-year-old carer"
+    if nxt in lx["verbs"] or prev in lx["inverted"] or possessive or len(words) > 1:
+        # "Acme said", "said Bloggs", "Acme’s", "Northfield Water Services": something,
+        # probably an organisation (or the surname of a person named in full elsewhere)
         v["organisation"] += WEIGHT["weak"]
 
 

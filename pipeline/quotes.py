@@ -314,6 +314,11 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         for v in reversed([v for v in R["pre_any"].finditer(pre) if not v.group("verb").endswith("ing")]):
             # "X, the chief executive, has said": auxiliaries and adverbs are no subject
             head = _AUXILIARIES.sub("", pre[:v.start()])
+            if re.search(r",\s*who\s*$", head) and (named := [
+                    e for e in ents.in_span(pre_start, pre_start + len(head)) if ents.type_of(e[3]) == "person"]):
+                # "quoted Dr Jo Bloggs, a lecturer at X, who said:": the person the clause is about
+                found = (named[-1][0], named[-1][1], v.group("verb"))
+                break
             phrase = _subject(head)
             if phrase and head.rstrip().endswith(","):
                 # "The head of the agency, Jane Doe, said": the part that names a person

@@ -69,6 +69,14 @@ def brief(text):
     ("The leader of Harrowfield City Council, Maureen Tallis, spoke to reporters. She said:\n\n"
      "“We are treating this as a criminal attack on the city.”\n",
      [("We are treating this as a criminal attack on the city.", "Maureen Tallis", False)]),
+    # a surname after the quote, a person described by age, a person before ", who said:"
+    ("Ruth Hallam, an analyst, spoke. “You have saved money by putting everything in one place,” said Hallam.\n",
+     [("You have saved money by putting everything in one place,", "Ruth Hallam", False)]),
+    ("The paper featured Ines Morley, a 79-year-old carer. “I have rung them every day for a week,” she said.\n",
+     [("I have rung them every day for a week,", "Ines Morley", False)]),
+    ("A trade title quoted Dr Tomi Ade, a lecturer in security at the University of Fenby, who said: "
+     "“Councils are an easy target for the gangs.”\n",
+     [("Councils are an easy target for the gangs.", "Tomi Ade", False)]),
     # the quote is a paragraph of its own after "X said:"
     ("The regulator opened an inquiry. Its chief inspector, Anna Rowe, said:\n\n"
      "“Water companies have been told again and again that they are a target.”\n",
