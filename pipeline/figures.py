@@ -68,9 +68,10 @@ def _lx():
         "cur_word": re.compile(rf"\s+(?P<w>{alt(lx['currency_words'])})"),
         "minor": re.compile(rf"\s+(?P<w>{alt(lx['minor_units'])})"),
         "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'], False)})\b"),
-        "time": re.compile(rf"(?:\s+|-)(?:(?:working|business|calendar|full|straight|consecutive)\s+)?(?P<u>{alt(time_units)})(?!-old)\b"),
+        "time": re.compile(rf"(?:\s+|-)(?:(?:working|business|calendar|full|straight|consecutive|more|further|extra|additional)\s+)?(?P<u>{alt(time_units)})(?!-old)\b"),
         "hyphen_noun": re.compile(r"-(?P<w>[a-z]+)\b"),
-        "per": re.compile(rf"(?:\s+(?:in|of)\s+[a-z]+)?\s+(?:(?:a|an|per|each|every)\s+(?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
+        # "a day", "-a-year", "per member a month", "daily"
+        "per": re.compile(rf"(?:\s+(?:in|of|per)\s+[a-z]+)?(?:\s+|-)(?:(?:a|an|per|each|every)[\s-](?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
         "word": re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)"),
         "range": re.compile(rf"\s*(?P<join>-|–|—|to|and)\s*(?P<cur>{sym})?[ ]?{num}{scale}?(?![\w/]|[.,]\d)"),
         "qualifier": re.compile(rf"(?<!\w)(?i:(?P<q>{alt(qual, False)})(?:[ ]{fillers})?)(?:[ ]+|(?<=c\.))\Z"),
@@ -173,6 +174,8 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         if not m:
             break
         w = m.group("w")
+        closed = w.endswith(("’", "'"))   # "customers’": a closing quote mark or a possessive ends the phrase
+        w = w.rstrip("’'")
         lw = w.lower()
         if (lw in stops and not (w.isupper() and len(w) > 1)) or (run and lw.endswith(("ed", "ly", "ing"))):
             break   # an acronym ("IT contractors") is no stop word
@@ -182,11 +185,11 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
             # a name after the number ("5 Downing Street"), not a counted noun; but a
             # proper adjective may precede one ("nine European countries")
             return None, pos
-        cur = m.end()
+        cur = m.end() - (len(m.group("w")) - len(w))
         run.append(w)
         if lw in persons:
             return "person", cur
-        if lw.endswith("s") and _singular(lw) != lw and not w.isupper():
+        if closed or (lw.endswith("s") and _singular(lw) != lw and not w.isupper()):
             break   # a plural ends the noun phrase ("bus routes" reads on past "bus")
     head = run[-1] if run else None
     if head is None or head[0].isupper() or not head.replace("-", "").isalpha():

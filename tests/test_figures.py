@@ -26,6 +26,14 @@ def extract(sentence):
     ("Up to half a billion pounds is at stake.", [("money", 5e8, None, "GBP", None, "at_most")]),
     ("The firm employs 12,500 people.", [("count", 12500, None, "person", None, "exact")]),
     ("The plant builds 400 buses a day.", [("count", 400, None, "bus", "day", "exact")]),
+    # rates hyphened or past a "per member"; "more" inside a duration; an adjective and
+    # a closing quote mark are no part of the unit
+    ("The job pays £30,000-a-year.", [("money", 30000, None, "GBP", "year", "exact")]),
+    ("It charges £3.20 per member a month.", [("money", 3.2, None, "GBP", "month", "exact")]),
+    ("Systems will be down for two more days.", [("duration", 2, None, "day", None, "exact")]),
+    ("It has 2.1 million unique members.", [("count", 2100000, None, "member", None, "exact")]),
+    ("He turned away ‘40 customers’ because he could not take cards.",
+     [("count", 40, None, "customer", None, "exact")]),
     # a number joined to its unit by a hyphen; an age is no figure; irregular plurals
     ("It signed a ten-year contract for a 40-mile route.",
      [("duration", 10, None, "year", None, "exact"), ("quantity", 40, None, "mile", None, "exact")]),
