@@ -246,7 +246,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
 
 
 # a title written before a name and set off by a comma: "Its director general, Jane Doe,"
-_ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)"
+_ROLE_BEFORE = re.compile(r"(?:^|\n|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)"
                           r"(?P<role>(?:(?!(?:the|its|their|his|her|our|a|an)\s)[\w’'-]+\s+){0,4}[\w’'-]+),\s+"
                           r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+)?\Z", re.I)
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")

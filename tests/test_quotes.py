@@ -69,6 +69,14 @@ def brief(text):
     ("The leader of Harrowfield City Council, Maureen Tallis, spoke to reporters. She said:\n\n"
      "“We are treating this as a criminal attack on the city.”\n",
      [("We are treating this as a criminal attack on the city.", "Maureen Tallis", False)]),
+    # a role opening a paragraph before the name; a tabloid's reporting verb
+    ("Chief technology officer Tom Dunn said the move had been tested.\n\nChief executive apologises\n\n"
+     "Fenby Bank’s chief executive, Mair Owain, has apologised in a video message.\n\n"
+     "“I am deeply sorry. We have let down millions of people,” she said.\n",
+     [("I am deeply sorry. We have let down millions of people,", "Mair Owain", False)]),
+    ("Union boss Cath Ferris, general secretary of the Parcel Workers’ Alliance, blasted: "
+     "“Our members are frightened and angry about all this.”\n",
+     [("Our members are frightened and angry about all this.", "Cath Ferris", False)]),
     # a surname after the quote, a person described by age, a person before ", who said:"
     ("Ruth Hallam, an analyst, spoke. “You have saved money by putting everything in one place,” said Hallam.\n",
      [("You have saved money by putting everything in one place,", "Ruth Hallam", False)]),
