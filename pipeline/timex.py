@@ -32,9 +32,11 @@ _N = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + "|a|an)"
 _PART = r"(?:[ ](?:morning|afternoon|evening|night))?"
 _Q = r"[“”\"‘’']?"   # a stray quote mark inside the phrase: in the “coming days”
 
+_PART_OF = r"(?:the[ ](?:early[ ]hours|morning|afternoon|evening|night)[ ]of[ ])?"   # "the early hours of"
+
 _PATTERNS = [
-    ("wd_dmy", rf"(?P<wd>{_WD}),?[ ](?:the[ ])?(?P<d>{_D})[ ](?:of[ ])?(?P<m>{_M})(?:,?[ ](?P<y>{_Y}))?"),
-    ("wd_mdy", rf"(?P<wd>{_WD}),?[ ](?P<m>{_M})[ ](?P<d>{_D})(?![\d,]\d)(?:,?[ ](?P<y>{_Y}))?"),
+    ("wd_dmy", rf"{_PART_OF}(?P<wd>{_WD}),?[ ](?:the[ ])?(?P<d>{_D})[ ](?:of[ ])?(?P<m>{_M})(?:,?[ ](?P<y>{_Y}))?"),
+    ("wd_mdy", rf"{_PART_OF}(?P<wd>{_WD}),?[ ](?P<m>{_M})[ ](?P<d>{_D})(?![\d,]\d)(?:,?[ ](?P<y>{_Y}))?"),
     ("dmy", rf"(?P<d>{_D})[ ](?:of[ ])?(?P<m>{_M})(?:,?[ ](?P<y>{_Y}))?"),
     ("mdy", rf"(?P<m>{_M})[ ](?P<d>{_D})(?![\d,]\d)(?:,?[ ](?P<y>{_Y}))?"),
     ("edge", rf"(?:the[ ])?(?P<edge>end|start|beginning|middle|close)[ ]of[ ](?:"
@@ -49,8 +51,7 @@ _PATTERNS = [
     ("dayword", r"(?P<dw>today|yesterday|tomorrow|tonight|this[ ]morning|this[ ]afternoon|this[ ]evening|last[ ]night)\b"),
     # relative to a date the sentence gave just before: "on 7 May ... the following day"
     ("next_day", r"(?:the[ ](?P<nd>following|next)[ ]day|(?P<nd2>a)[ ]day[ ]later|the[ ](?P<pd>day)[ ]before)\b"),
-    ("weekday", rf"(?:the[ ](?:early[ ]hours|morning|afternoon|evening|night)[ ]of[ ])?"
-                rf"(?:(?P<rel>last|this|next)[ ])?(?P<wd>{_WD}){_PART}"),
+    ("weekday", rf"{_PART_OF}(?:(?P<rel>last|this|next)[ ])?(?P<wd>{_WD}){_PART}"),
     ("in_month", rf"(?:(?:early|mid|late)[- ])?(?P<m>{_M})(?![ ]\d)"),
     ("year", rf"(?P<y>{_Y})(?![\d,.]\d)"),
 ]

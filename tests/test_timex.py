@@ -117,3 +117,10 @@ def test_no_publication_date_takes_the_latest_stated_year():
 def test_no_false_dates(text):
     assert all(t.kind not in ("dmy", "mdy") for t in timex.find(text)), timex.find(text)
     assert not [t for t in timex.find(text) if t.kind in ("weekday", "dayword")]
+
+
+def test_the_early_hours_of_a_weekday_and_date_is_one_phrase():
+    import datetime as dt
+    found = timex.find("It began in the early hours of Saturday 7 March, the bank said.")
+    assert [(t.text, timex.resolve(t, dt.date(2026, 3, 14), [])) for t in found] == [
+        ("in the early hours of Saturday 7 March", ("2026-03-07", "day"))]
