@@ -71,7 +71,7 @@ def _lx():
         "time": re.compile(rf"(?:\s+|-)(?:(?:working|business|calendar|full|straight|consecutive|more|further|extra|additional)\s+)?(?P<u>{alt(time_units)})(?!-old)\b"),
         "hyphen_noun": re.compile(r"-(?P<w>[a-z]+)\b"),
         # "a day", "-a-year", "per member a month", "daily"
-        "per": re.compile(rf"(?:\s+(?:in|of|per)\s+[a-z]+)?(?:\s+|-)(?:(?:a|an|per|each|every)[\s-](?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
+        "per": re.compile(r"(?:\s+(?:in|of|per)\s+[a-z]+)?(?:\s+|-)(?:(?:a|an|per|each|every)[\s-](?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
         "word": re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)"),
         "range": re.compile(rf"\s*(?P<join>-|–|—|to|and)\s*(?P<cur>{sym})?[ ]?{num}{scale}?(?![\w/]|[.,]\d)"),
         "qualifier": re.compile(rf"(?<!\w)(?i:(?P<q>{alt(qual, False)})(?:[ ]{fillers})?)(?:[ ]+|(?<=c\.))\Z"),
@@ -283,7 +283,6 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
     if value is None:
         return None
     numtext = m.group("num").lower()
-    wordy = not numtext[0].isdigit()
     cur = lx["currency_symbols"].get(m.group("cur")) if m.group("cur") else None
     pos = m.end()
     value_high = None
