@@ -13,7 +13,7 @@ from . import lexicon
 from .timex import MONTHS, WEEKDAYS
 
 # Unicode letters ("Hélène"); a plural possessive inside a name keeps its apostrophe
-# ("Ferry Workers' Union")
+# ("Dock Workers' Union")
 _TOKEN = re.compile(r"[^\W_][\w$&’'.-]*(?:[\w$]|(?<=s)['’](?=\s+[A-Z]))|[^\W_]|\$|[^\w\s]")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _CONNECTORS = {"of", "for", "&", "de", "da", "van", "von", "der", "del", "la", "le", "du"}

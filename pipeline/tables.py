@@ -51,20 +51,14 @@ def _sort_key(table: str):
     return key
 
 
-def _formatter(ftype: str):
-    if ftype == "string":   # most cells: no conversion to make
-        return lambda v: "" if v is None else v if v.__class__ is str else str(v)
-    return lambda v: format_value(ftype, v)
-
-
 def render(table: str, rows: Iterable[dict]) -> str:
     """The CSV text of a table, rows sorted by primary key."""
     names = TABLES[table].fields
-    cells = [(n, _formatter(FIELDS[n].type)) for n in names]
+    cells = [(n, FIELDS[n].type) for n in names]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(names)
-    w.writerows([[fmt(row.get(n)) for n, fmt in cells] for row in sorted(rows, key=_sort_key(table))])
+    w.writerows([[format_value(t, row.get(n)) for n, t in cells] for row in sorted(rows, key=_sort_key(table))])
     return buf.getvalue()
 
 
