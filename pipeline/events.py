@@ -33,7 +33,9 @@ def _verbs():
     lx = lexicon.load("events")
     reporting = set(lexicon.load("speech")["verbs"])
     irregular = lexicon.alternation(lx["happening_verbs"])
-    return (re.compile(rf"{irregular}|\b[a-z]{{3,}}ed\b"), reporting | set(lx["not_happenings"]))
+    determiner = re.compile(lexicon.alternation(lx["determiners"]) + r"\s+$", re.I)
+    return (re.compile(rf"{irregular}|\b[a-z]{{3,}}ed\b"), reporting | set(lx["not_happenings"]) | set(lx["not_verbs"]),
+            determiner)
 
 
 _PLANNED_VERB = re.compile(r"\b(?:will|would|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
@@ -45,10 +47,12 @@ def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: 
     reporting verb ("said on Tuesday" dates a saying, not a happening); for a phrase
     that opens its clause ("In October, a fault delayed sailings"), the first verb
     after it."""
-    verb, skip = _verbs()
+    verb, skip, determiner = _verbs()
 
     def verbs(lo, hi):
-        found = [m for m in verb.finditer(text, lo, hi) if m.group() not in skip]
+        # an -ed word right after a determiner describes a noun ("the unprotected database")
+        found = [m for m in verb.finditer(text, lo, hi) if m.group() not in skip
+                 and not determiner.search(text, max(0, m.start() - 8), m.start())]
         # a plan: "will vote on 25 March", "is scheduled to testify on 12 December"
         found += [m for m in _PLANNED_VERB.finditer(text, lo, hi) if m.group("v") not in skip]
         return sorted(found, key=lambda m: m.end())
@@ -152,7 +156,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             future = bool(timex.FUTURE.search(clause))
             i = order_of[id(t)]
             before = timex.resolve(txs[i - 1], published, years) if i and txs[i - 1].end <= t.start else None
-            date, precision = timex.resolve(t, published, years, ahead=future, before=before)
+            date, precision = timex.resolve(t, published, years, ahead=future, before=before,
+                                            maybe_ahead=bool(timex.MAYBE_AHEAD.search(clause)))
             planned = future or (t.inherently_future and etype != "halt_extended")
             if planned and date and published and not t.inherently_future \
                     and timex.window(date, precision)[1] < published:

@@ -23,6 +23,7 @@ for _i, _names in enumerate(_LX["months"], start=1):
 WEEKDAYS: dict[str, int] = {n: i for i, n in enumerate(_LX["weekdays"])}
 NUMBER_WORDS: dict[str, int] = _LX["number_words"]
 FUTURE = re.compile(lexicon.alternation(_LX["future_markers"]), re.I)
+MAYBE_AHEAD = re.compile(lexicon.alternation(_LX["maybe_ahead_markers"]), re.I)
 
 _M = r"(?-i:\b(?:" + "|".join(sorted(_MONTH_RX, key=len, reverse=True)) + r"))"   # capitalised only
 _WD = r"(?-i:" + lexicon.alternation(WEEKDAYS) + ")"
@@ -127,9 +128,11 @@ def _monday(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=d.weekday())
 
 
-def _pick_year(month: int, day: int, published: dt.date | None, years: list[int], ahead: bool):
+def _pick_year(month: int, day: int, published: dt.date | None, years: list[int], ahead: bool,
+               maybe_ahead: bool = False):
     """Year for a date written without one: the most recent such date on or before
-    publication, or the next one when the text puts it ahead."""
+    publication, or the next one when the text puts it ahead, or whichever of the
+    two is nearer when the text only allows it to be ahead."""
     if published is None:
         return years[-1] if years else None
     y = published.year
@@ -137,6 +140,13 @@ def _pick_year(month: int, day: int, published: dt.date | None, years: list[int]
         cand = dt.date(y, month, day)
     except ValueError:
         return y
+    if maybe_ahead and not ahead:
+        try:
+            last = cand if cand <= published else dt.date(y - 1, month, day)
+            following = cand if cand >= published else dt.date(y + 1, month, day)
+        except ValueError:   # 29 February
+            return y
+        return following.year if following - published < published - last else last.year
     if ahead and cand < published:
         return y + 1
     if not ahead and cand > published:
@@ -145,9 +155,10 @@ def _pick_year(month: int, day: int, published: dt.date | None, years: list[int]
 
 
 def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool = False,
-            before: tuple[str | None, str] | None = None) -> tuple[str | None, str]:
+            before: tuple[str | None, str] | None = None, maybe_ahead: bool = False) -> tuple[str | None, str]:
     """(ISO date or None, precision) for a temporal expression; `before` is the
-    resolution of the sentence's previous one, which "the following day" counts from."""
+    resolution of the sentence's previous one, which "the following day" counts from;
+    `maybe_ahead`: the text allows a date without a year to be ahead (see _pick_year)."""
     p, P = t.parts, published
     if t.kind == "next_day":
         if not before or before[1] != "day" or not before[0]:
@@ -158,7 +169,7 @@ def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool =
     try:
         if t.kind in ("wd_dmy", "wd_mdy", "dmy", "mdy"):
             m, d = _month(p), _day(p)
-            y = int(p["y"]) if "y" in p else _pick_year(m, d, P, years, ahead)
+            y = int(p["y"]) if "y" in p else _pick_year(m, d, P, years, ahead, maybe_ahead)
             if y and "y" not in p and "wd" in p:
                 # "Monday, 6 October": the weekday settles the year when one near fits
                 fits = [c for c in (y, y + 1, y - 1) if dt.date(c, m, d).weekday() == WEEKDAYS[p["wd"]]]
@@ -170,7 +181,8 @@ def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool =
             return dt.date(int(p["y"]), 1, 1).isoformat(), "year"
         if t.kind == "in_month" or (t.kind == "edge" and "m" in p):
             m = _month(p)
-            y = int(p["y"]) if "y" in p else _pick_year(m, 1, P.replace(day=1) if P else None, years, ahead)
+            y = int(p["y"]) if "y" in p else _pick_year(m, 1, P.replace(day=1) if P else None, years, ahead,
+                                                        maybe_ahead)
             return (dt.date(y, m, 1).isoformat(), "month") if y else (None, "unknown")
         if P is None:
             return None, "unknown"

@@ -104,6 +104,15 @@ def test_actor_and_place():
     ("The breach, which could be the worst the council has seen, began on Tuesday.",
      [("cyber_attack", "2025-05-13", "day", "occurred")]),
     ("The firm expects its systems to be restored by Thursday.", [("systems_restored", "2025-05-22", "day", "planned")]),
+    # "would" and a timetable's present tense allow a date without a year to be ahead:
+    # it is then whichever occurrence is nearer publication (16 May 2025)
+    ("The firm said it would write to all affected members by 20 May.",
+     [("other", "2025-05-20", "day", "planned")]),
+    ("Shops that lost income can claim through a scheme which opens on 2 June.",
+     [("other", "2025-06-02", "day", "planned")]),
+    ("The firm said it would write to members by 12 May.", [("other", "2025-05-12", "day", "occurred")]),
+    # without such a word, the most recent such day (DATA_MODEL.md)
+    ("The firm wrote to members on 20 May.", [("other", "2024-05-20", "day", "occurred")]),
 ])
 def test_plans_and_hedges(text, expected):
     assert run(text + "\n") == expected
@@ -111,3 +120,16 @@ def test_plans_and_hedges(text, expected):
 
 def test_an_outage_that_lasted_until_a_day_is_no_extended_halt():
     assert [e[0] for e in run("Its network was down until Thursday, when engineers fixed it.")] == ["systems_shutdown"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # an -ed word after a determiner describes a noun; a verb follows it
+    ("Mr Reed said he found the unprotected database on 3 May.", "found"),
+    # "to" before a determiner is a preposition, not an infinitive
+    ("The firm said it would write to all affected members by 20 May.", "would write"),
+])
+def test_the_verb_a_date_phrase_dates(text, trigger):
+    spans = segments.classify(text + "\n", HEADING)
+    sents = [s for a, b in segments.paragraphs(text + "\n", spans) for s in segments.sentences(text + "\n", a, b)]
+    out = events.extract(text + "\n", sents, entities.extract(text + "\n", sents), P, [], *PENALTIES)
+    assert [e["trigger"] for e in out] == [trigger]

@@ -88,6 +88,21 @@ def test_resolution(text, published, ahead, date, precision):
     assert timex.resolve(found[0], published, [], ahead=ahead) == (date, precision)
 
 
+@pytest.mark.parametrize("text, published, date", [
+    ("16 March", dt.date(2026, 3, 9), "2026-03-16"),      # a week ahead, not a year back
+    ("2 March", dt.date(2026, 3, 9), "2026-03-02"),       # a week back
+    ("28 December", dt.date(2026, 1, 5), "2025-12-28"),
+    ("3 January", dt.date(2025, 12, 20), "2026-01-03"),
+    ("29 February", dt.date(2026, 3, 9), None),   # no such day in 2026: undated, as without the rule
+    ("in May", dt.date(2026, 2, 10), "2026-05-01"),
+])
+def test_a_date_that_may_be_ahead_is_the_nearer_occurrence(text, published, date):
+    t = timex.find(text)[0]
+    assert timex.resolve(t, published, [], maybe_ahead=True)[0] == date
+    # "ahead" (a future marker) still wins; without either, the most recent occurrence
+    assert timex.resolve(t, published, [], ahead=True, maybe_ahead=True) == timex.resolve(t, published, [], ahead=True)
+
+
 def test_the_following_day_counts_from_the_date_before():
     text = "Orders came back on 7 May and depots reopened the following day."
     first, second = timex.find(text)
