@@ -181,10 +181,12 @@ def _appositive_role(text: str, end: int) -> str:
     m = _appositive().match(text, end)
     if not m:
         return ""
-    role = m.group(1).strip()
+    # "Jane Doe, the security researcher who found it, said": the title ends where a
+    # relative clause begins
+    role = re.split(r"(?:^|\s+)(?:who|which|that|whose)\b", m.group(1).strip(), maxsplit=1)[0]
     words = role.replace("-", " ").split()
-    if any(w in _lex()["heads"] for w in words) and not any(w in ("who", "which", "that") for w in words):
-        return role
+    if any(w in _lex()["heads"] for w in words):
+        return re.sub(r"^(?:the|a|an)\s+", "", role)
     return ""
 
 
@@ -345,6 +347,8 @@ def _add_run(text, toks, index, run, at_start, cands):
         _vote(text, toks, idx, m, words, possessive=surface != key)
         if role and not any(w in lx["org"] | lx["gov"] for w in words):
             m.votes["person"] += WEIGHT["strong"] + 1
+        if not m.votes and len(words) == 1:
+            m.votes["~"] += 1   # a lone capitalised word: a name only if it acts elsewhere
         if m.votes:
             cands.append(m)
 
@@ -418,17 +422,23 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
     # first word of an organisation's name is that organisation where it acts
     # ("Brackwell detected ...", "Brackwell, which ..." for "Brackwell Labs";
     # "National guidance" is no name)
-    known = {m.key for m in cands if "?" not in m.votes}
-    starts = {m.key.split()[0] for m in cands if "?" not in m.votes and len(m.key.split()) > 1
-              and m.votes and max(m.votes, key=lambda k: (m.votes[k], k)) == "organisation"}
-    acting = {m.start for m in cands if "?" in m.votes and m.key in starts and m.key not in lx["demonyms"]
+    # ("Brackwell detected ...", "Brackwell, which ..." for "Brackwell Labs"; "National
+    # guidance" is no name), and so is a word written capitalised mid-sentence too
+    # ("the fitness app Stridelane could ...": "Stridelane said")
+    known = {m.key for m in cands if "?" not in m.votes and "~" not in m.votes}
+    lone = {m.key for m in cands if "~" in m.votes}
+    starts = {m.key.split()[0] for m in cands if m.key in known and len(m.key.split()) > 1
+              and max(m.votes, key=lambda k: (m.votes[k], k)) == "organisation"}
+    acting = {m.start for m in cands if "?" in m.votes and (m.key in starts or m.key in lone)
+              and m.key not in lx["demonyms"]
               and (nxt := re.match(r"(?:[’']s\b|,\s+(?:which|who)\b|\s+([a-z]+))", text[m.end:m.end + 20]))
               and (nxt.group(1) is None or nxt.group(1) in lx["verbs"] or nxt.group(1).endswith("ed"))}
-    cands = [m for m in cands if "?" not in m.votes or m.key in known or m.start in acting]
+    named = known | {m.key for m in cands if m.start in acting}
+    cands = [m for m in cands if m.key in known or m.start in acting or ("~" in m.votes and m.key in named)]
 
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in cands:
-        votes[m.key].update({k: n for k, n in m.votes.items() if k != "?"})
+        votes[m.key].update({k: n for k, n in m.votes.items() if k not in "?~"})
     types = {k: c.most_common(1)[0][0] if c else "organisation" for k, c in votes.items()}
 
     # one canonical name per entity: surnames → full names, acronyms → long forms

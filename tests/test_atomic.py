@@ -83,13 +83,25 @@ def test_a_stage_killed_half_way_changes_nothing(tmp_path, fraction):
     (out / "interim" / "mentions.jsonl").write_text("".join(lines[1:]), encoding="utf-8")
     run = lambda: subprocess.Popen([sys.executable, "-c", STAGE, str(raw), str(out)], cwd=ROOT,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    t0 = time.monotonic()
     probe_dir = tmp_path / "probe"
     shutil.copytree(out, probe_dir)
+    t0 = time.monotonic()
     assert subprocess.run([sys.executable, "-c", STAGE, str(raw), str(probe_dir)], cwd=ROOT).returncode == 0
-    duration = time.monotonic() - t0
-    proc = run()
-    time.sleep(duration * fraction)
+    delay = (time.monotonic() - t0) * fraction
+    # the kill must land while the stage runs: a run that finished first is no test of
+    # it, so it is undone and tried again with a shorter delay
+    pristine = tmp_path / "pristine"
+    shutil.copytree(out, pristine)
+    for _ in range(4):
+        proc = run()
+        time.sleep(delay)
+        if proc.poll() is None:
+            break
+        shutil.rmtree(out)
+        shutil.copytree(pristine, out)
+        delay /= 2
+    else:
+        pytest.fail("the stage always finished before the kill")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert {k: v for k, v in files(out).items() if not k.startswith("interim/")} == \

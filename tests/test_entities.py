@@ -18,6 +18,26 @@ def test_a_sentence_initial_word_that_starts_an_organisation_name_is_that_organi
     assert "Brackwell" in ents.entities["Brackwell Labs"].aliases
 
 
+def test_a_lone_word_written_capitalised_mid_sentence_is_a_name_where_it_acts():
+    text = ("The data watchdog said the fitness app Stridelane could face a fine. "
+            "Stridelane said it had notified the authority. Members who use Stridelane were told. "
+            "Staff said they had not been warned. A ransomware gang called Nightjar posted files.\n")
+    ents = found(text)
+    assert ents.type_of("Stridelane") == "organisation"
+    assert [s for *_, s, n in ents.mentions if n == "Stridelane"] == ["Stridelane"] * 3
+    # capitalised only at the start of its sentence: no name, whatever verb follows
+    assert "Staff" not in ents.entities
+
+
+def test_an_appositive_title_ends_where_a_relative_clause_begins():
+    text = ("Jonah Ferriby, the independent security researcher who found the database, said it held "
+            "2.9 million records. Ferriby said he alerted the firm.\n")
+    ents = found(text)
+    assert (ents.type_of("Jonah Ferriby"), ents.entities["Jonah Ferriby"].role) == \
+        ("person", "independent security researcher")
+    assert {n for *_, n in ents.mentions} == {"Jonah Ferriby"}
+
+
 def test_a_role_before_a_name_starts_at_its_own_determiner():
     text = "Speaking after the meeting with its chief executive, Jane Doe said the firm was fine.\n"
     assert found(text).entities["Jane Doe"].role == "chief executive"
