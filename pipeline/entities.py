@@ -70,6 +70,9 @@ class Entity:
 class ArticleEntities:
     entities: dict[str, Entity]
     mentions: list[tuple[int, int, str, str]]    # start, end, surface, entity name
+    # starts of mentions of someone a speaker talked to ("told Reuters", "told MSP
+    # Ledger"): the outlet, not what the story is about, and not who "she" is
+    listeners: frozenset[int] = frozenset()
 
     def in_span(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         i = bisect.bisect_left(self.mentions, (start,))
@@ -88,7 +91,7 @@ class ArticleEntities:
         last person not known to be of the other one."""
         for i in range(bisect.bisect_left(self.mentions, (pos,)) - 1, -1, -1):
             s, e, _, name = self.mentions[i]
-            if e <= pos and self.entities[name].type in types \
+            if e <= pos and self.entities[name].type in types and s not in self.listeners \
                     and (gender is None or self.gender(name) in (None, gender)):
                 return name
         return None
@@ -185,7 +188,9 @@ def _appositive_role(text: str, end: int) -> str:
     # relative clause begins
     role = re.split(r"(?:^|\s+)(?:who|which|that|whose)\b", m.group(1).strip(), maxsplit=1)[0]
     words = role.replace("-", " ").split()
-    if any(w in _lex()["heads"] for w in words):
+    # a number describes an organisation ("Fenmoor IT, a 23-person MSP,"); an age is
+    # read on its own
+    if any(w in _lex()["heads"] for w in words) and not re.search(r"\d", role):
         return re.sub(r"^(?:the|a|an)\s+", "", role)
     return ""
 
@@ -251,6 +256,8 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
 _ROLE_BEFORE = re.compile(r"(?:^|\n|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)"
                           r"(?P<role>(?:(?!(?:the|its|their|his|her|our|a|an)\s)[\w’'-]+\s+){0,4}[\w’'-]+),\s+"
                           r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+)?\Z", re.I)
+_LISTENER = re.compile(r"\b(?:told|telling|tells|speaking to|interview with)\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w’'-]*\s+){0,3}\Z")   # "told MSP Ledger": a title word first
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")   # "Mum-of-two", "Father-of-three"
 
@@ -424,7 +431,7 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
     # "National guidance" is no name)
     # ("Brackwell detected ...", "Brackwell, which ..." for "Brackwell Labs"; "National
     # guidance" is no name), and so is a word written capitalised mid-sentence too
-    # ("the fitness app Stridelane could ...": "Stridelane said")
+    # ("the fitness app Quorlyn could ...": "Quorlyn said")
     known = {m.key for m in cands if "?" not in m.votes and "~" not in m.votes}
     lone = {m.key for m in cands if "~" in m.votes}
     starts = {m.key.split()[0] for m in cands if m.key in known and len(m.key.split()) > 1
@@ -433,6 +440,10 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
               and m.key not in lx["demonyms"]
               and (nxt := re.match(r"(?:[’']s\b|,\s+(?:which|who)\b|\s+([a-z]+))", text[m.end:m.end + 20]))
               and (nxt.group(1) is None or nxt.group(1) in lx["verbs"] or nxt.group(1).endswith("ed"))}
+    # a person's surname opening a sentence ("Quarrie said ...", as US papers write)
+    surnames = {m.key.split()[-1] for m in cands if m.key in known and 2 <= len(m.key.split()) <= 3
+                and max(m.votes, key=lambda k: (m.votes[k], k)) == "person"}
+    acting |= {m.start for m in cands if "?" in m.votes and m.key in surnames}
     named = known | {m.key for m in cands if m.start in acting}
     cands = [m for m in cands if m.key in known or m.start in acting or ("~" in m.votes and m.key in named)]
 
@@ -455,6 +466,10 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
                          or votes[key]["person"] > 0 or t in ("organisation", "place")
                          and votes[key]["place"] == 0):
                 c = full[0]
+            elif not full and len(firsts := [p for p in persons if p.split()[0] == key]) == 1 \
+                    and votes[key]["organisation"] <= WEIGHT["weak"] \
+                    and not any(votes[key][k] for k in ("place", "government_body", "group")):
+                c = firsts[0]   # "said Dan, 52" for "Dan Ruddle", as tabloids write
             elif _is_acronym(key):
                 long = [L for L in longs if _initials(L) == key.replace(".", "")]
                 if long:
@@ -493,4 +508,5 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
             ent.role = m.role
         mentions.append((m.start, m.end, m.surface, name))
     mentions.sort()
-    return ArticleEntities(entities, mentions)
+    listeners = frozenset(s for s, *_ in mentions if _LISTENER.search(text, max(0, s - 25), s))
+    return ArticleEntities(entities, mentions, listeners)

@@ -71,10 +71,7 @@ def extract_article(source_id: str, text: str, published: str | None,
         "entity_mentions": [{"char_start": s, "char_end": e, "surface": surf, "name": n}
                             for s, e, surf, n in ents.mentions],
         "references": references(text, sents, ents),
-        # names a speaker talked to ("told Reuters"): the outlet, not the story
-        "listeners": [s for s, e, surf, n in ents.mentions
-                      if re.search(r"\b(?:told|telling|tells|speaking to|interview with)\s+(?:the\s+)?\Z",
-                                   text[max(0, s - 25):s])],
+        "listeners": sorted(ents.listeners),
         "figures": figs,
         "quotes": found_quotes,
         "events": events.extract(text, sents, ents, pub, years, p["event_after_penalty"],

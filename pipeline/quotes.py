@@ -284,6 +284,15 @@ def _mask_abbreviations(s: str) -> str:
 _LEADING_FUNCTION_WORDS = re.compile(r"^(?:(?:which|who|that|what|as|and|but|while|whilst|so)\s+)+", re.I)
 
 
+def _named_person(m: re.Match, post_start: int, ents) -> bool:
+    """Whether a long speaker phrase after a quote opens with a person's name set off
+    by a comma (a name, then the title: "Jane Doe, chief executive of Acme,")."""
+    head = m.group("phrase").split(",")[0]
+    at = post_start + m.start("phrase")
+    return "," in m.group("phrase") and len(head.split()) <= 4 and any(
+        ents.type_of(e[3]) == "person" for e in ents.in_span(at, at + len(head)))
+
+
 def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, continues, done):
     R = _lx()
     pre, post = _mask_abbreviations(pre), _mask_abbreviations(post)
@@ -302,11 +311,14 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         # the attribution runs to its sentence end ("..., said X, national adviser at Y.")
         tail = re.match(r"[^“”\"«»‘’.!?]{0,160}[.!?,]?", post[m.end("phrase"):])
         q.attr_end = post_start + m.end("phrase") + (tail.end() if tail else 0)
-    elif (m := R["post"].match(post)) and 0 < len(m.group("phrase").split()) <= 8 \
+    elif (m := R["post"].match(post)) and 0 < len(m.group("phrase").split()) \
             and not R["pre_any"].search(m.group("phrase")) \
-            and m.group("phrase").split()[0].lower() not in ("and", "but", "or", "then", "before", "after"):
-        found = (post_start + m.start("phrase"), post_start + m.end("phrase"),
-                 (m.group("verb") + (m.group("obj") or "")).strip().rstrip("."))
+            and m.group("phrase").split()[0].lower() not in ("and", "but", "or", "then", "before", "after") \
+            and (len(m.group("phrase").split()) <= 8 or _named_person(m, post_start, ents)):
+        # "...,” Jane Doe, chief information security officer at Acme, said": the name
+        end = post_start + (m.start("phrase") + len(m.group("phrase").split(",")[0])
+                            if len(m.group("phrase").split()) > 8 else m.end("phrase"))
+        found = (post_start + m.start("phrase"), end, (m.group("verb") + (m.group("obj") or "")).strip().rstrip("."))
         q.attr_end = post_start + m.end()
     elif pre_clean:
         # the reporting verb nearest the quote that has a subject ("describing it as"

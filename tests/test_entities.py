@@ -38,6 +38,12 @@ def test_an_appositive_title_ends_where_a_relative_clause_begins():
     assert {n for *_, n in ents.mentions} == {"Jonah Ferriby"}
 
 
+def test_a_number_in_an_appositive_describes_an_organisation_not_a_title():
+    text = "Hollis Drummond, owner of Brightrail IT, a 23-person MSP with 90 clients, said it was hard.\n"
+    ents = found(text)
+    assert (ents.type_of("Hollis Drummond"), ents.type_of("Brightrail IT")) == ("person", "organisation")
+
+
 def test_a_role_before_a_name_starts_at_its_own_determiner():
     text = "Speaking after the meeting with its chief executive, Jane Doe said the firm was fine.\n"
     assert found(text).entities["Jane Doe"].role == "chief executive"

@@ -107,6 +107,40 @@ def test_pronoun_takes_the_last_named_person():
     assert brief(text) == [("Nobody has told us anything at all.", "Jane Smith", False)]
 
 
+def test_a_surname_opening_a_sentence_is_the_person_a_pronoun_means():
+    text = ("Chief Executive Dominic Ashgrove said the firm was sorry.\n\n“This must not happen again,” "
+            "said Senator Marisol Vantreece.\n\nAshgrove said the firm would publish results on Feb. 19."
+            "\n\n“We will be completely open,” he said.\n")
+    assert [q["speaker"] for q in run(text)] == ["Marisol Vantreece", "Dominic Ashgrove"]
+
+
+def test_a_name_then_its_long_title_after_the_quote_is_the_speaker():
+    text = ("Experts were alarmed. “It was signed, it came from the vendor, it looked like every other "
+            "update,” Tamsin Oyelaran, chief information security officer at Orrin Mutual, said after "
+            "her team found the code.\n")
+    assert [(q["speaker"], q["speaker_text"]) for q in run(text)] == [("Tamsin Oyelaran", "Tamsin Oyelaran")]
+
+
+def test_a_first_name_alone_is_the_one_person_of_that_first_name():
+    text = ("Salad farmer Rob Tennant ploughed 60 tonnes of lettuce back into his fields.\n\n"
+            "“That’s three weeks of work gone in an afternoon,” said Rob, 52.\n")
+    assert [q["speaker"] for q in run(text)] == ["Rob Tennant"]
+
+
+def test_a_pronoun_is_never_the_outlet_a_speaker_told():
+    text = ("Tamsin Oyelaran, chief information security officer at Orrin Mutual Insurance, told MSP "
+            "Dispatch the update had looked normal.\n\n“The lesson is that a valid signature is not "
+            "enough,” she said.\n")
+    assert [q["speaker"] for q in run(text)] == ["Tamsin Oyelaran"]
+
+
+def test_a_spokesperson_for_the_unit_speaks_for_the_unit_the_article_names():
+    text = ("Detectives from the Mercia Regional Cyber Crime Unit are investigating. Hollinbrook Foods "
+            "said its factories were shut.\n\nA spokesperson for the unit said: “This was a "
+            "sophisticated, targeted attack.”\n")
+    assert [q["speaker"] for q in run(text)] == ["Mercia Regional Cyber Crime Unit"]
+
+
 def test_spokesperson_statement_is_the_organisation():
     text = ("Northfield Water has restored supplies. «Our teams worked through the night,» a company "
             "spokesperson stated.\n")
