@@ -59,6 +59,7 @@ def _lx():
     time_units = lx["time_units"]
     return {
         "lx": lx,
+        "compounds": set(lx["compound_nouns"]),
         # a number with its currency symbol and scale: "£2.5billion", "$30m", "12,500", "forty-five"
         "number": re.compile(rf"(?<![\w,£$€¥₹/:-])(?<![\d.]\.)(?<!\w\w\.)(?P<cur>{sym})?[ ]?{num}{scale}?"
                              rf"(?:(?![\w/]|[.,]\d)|(?={attached}\b))"),
@@ -169,6 +170,10 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         # "four of its 14 depots": the noun is the depots', the 14 a figure of its own
         return ("person" if w in persons else _singular(w)), pos + (0 if m.group("n") else m.end())
     run, cur = [], pos   # the words read, the counted noun last
+    # "6,200 current and former employees": two adjectives joined describe the noun after
+    if (m := re.match(r"\s+([a-z]+)\s+(?:and|or)\s+([a-z]+)(?=\s)", text[pos:end])) \
+            and all(w in lx["not_modifiers"] for w in m.groups()):
+        cur = pos + m.end()
     for _ in range(4):
         m = R["word"].match(text, cur, end)
         if not m:
@@ -181,7 +186,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
             break   # an acronym ("IT contractors") is no stop word
         head = run[-1] if run else None
         if head is not None and head[0].isupper() and not head.isupper() and "-" not in head \
-                and not (w.islower() and lw.endswith("s")):
+                and not (w.islower() and (lw.endswith("s") or lw in persons)):
             # a name after the number ("5 Downing Street"), not a counted noun; but a
             # proper adjective may precede one ("nine European countries")
             return None, pos
@@ -194,14 +199,19 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     head = run[-1] if run else None
     if head is None or head[0].isupper() or not head.replace("-", "").isalpha():
         return None, pos   # a name ("300 in France", "5 Downing Street"), not a counted noun
+    if len(run) == 1 and head.endswith(("ed", "ly")) and _singular(head) == head:
+        return None, pos   # "the remaining two expected back": a verb, the noun left out
     # nouns before the head name the kind of thing counted ("14 distribution centres",
-    # "500 customer service agents"); adjectives and names do not
-    modifiers = []
+    # "500 customer service agents", "60 pumping stations", "five local authorities");
+    # adjectives and names do not
+    modifiers, following = [], _singular(head)
     for w in reversed(run[:-1]):
-        if not (w.isalpha() and w.islower()) or w in lx["not_modifiers"] \
-                or w.endswith(tuple(lx["adjective_endings"])):
+        adjective = w in lx["not_modifiers"] or (w.endswith(tuple(lx["adjective_endings"])) and not (
+            w.endswith("ing") and w not in lx["ing_adjectives"]))
+        if not (w.isalpha() and w.islower()) or (adjective and f"{w} {following}" not in R["compounds"]):
             break
         modifiers.insert(0, w)
+        following = w
     return " ".join(modifiers + [_singular(head)]), cur
 
 

@@ -32,6 +32,17 @@ def extract(sentence):
     ("It charges £3.20 per member a month.", [("money", 3.2, None, "GBP", "month", "exact")]),
     ("Systems will be down for two more days.", [("duration", 2, None, "day", None, "exact")]),
     ("It has 2.1 million unique members.", [("count", 2100000, None, "member", None, "exact")]),
+    # a gerund or a compound noun names the kind counted; an -ing adjective, two joined
+    # adjectives and a name do not; a participle after the number is no noun
+    ("It runs 60 pumping stations and three existing depots.",
+     [("count", 60, None, "pumping station", None, "exact"), ("count", 3, None, "depot", None, "exact")]),
+    ("Five local authorities wrote to 38,000 direct debit customers.",
+     [("count", 5, None, "local authority", None, "exact"),
+      ("count", 38000, None, "direct debit customer", None, "exact")]),
+    ("About 700 Brackmoor staff and 6,200 current and former employees were told.",
+     [("count", 700, None, "person", None, "approximate"), ("count", 6200, None, "person", None, "exact")]),
+    ("Twelve plants are running, with the remaining two expected back next month.",
+     [("count", 12, None, "plant", None, "exact")]),
     ("He turned away ‘40 customers’ because he could not take cards.",
      [("count", 40, None, "customer", None, "exact")]),
     # a number joined to its unit by a hyphen; an age is no figure; irregular plurals
