@@ -83,6 +83,8 @@ def _outermost(trig: list[tuple]) -> list[tuple]:
     return out
 
 
+# happenings that last, which an "until" phrase can end
+_STATES = ("halt_extended", "operations_halted", "systems_shutdown")
 _CLAUSE_BOUNDARY = re.compile(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b")
 
 
@@ -121,7 +123,10 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             opens_clause = k == ss or text[k - 1] in ",;:"   # "On Monday, ..." / "..., on Monday"
             lo = bisect.bisect_left(starts, t.start - reach)
             hi = bisect.bisect_right(starts, t.end + reach)
-            for a, b, etype, order in trig[lo:hi]:
+            near = trig[lo:hi]
+            if t.lead.startswith(("until", "till")) and any(x[2] in _STATES for x in near):
+                near = [x for x in near if x[2] in _STATES]   # "until" dates a state, not an attack
+            for a, b, etype, order in near:
                 if a < t.end and b > t.start:
                     continue
                 dist = (t.start - b) if b <= t.start else (a - t.end)
@@ -156,8 +161,11 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             future = bool(timex.FUTURE.search(clause))
             i = order_of[id(t)]
             before = timex.resolve(txs[i - 1], published, years) if i and txs[i - 1].end <= t.start else None
+            # "would" or a timetable anywhere before the date in its sentence, or "for" a date
+            maybe_ahead = bool(timex.MAYBE_AHEAD.search(text, ss, t.start)
+                               or re.search(r"\bfor\s+\Z", text[max(ss, t.start - 5):t.start]))
             date, precision = timex.resolve(t, published, years, ahead=future, before=before,
-                                            maybe_ahead=bool(timex.MAYBE_AHEAD.search(clause)))
+                                            maybe_ahead=maybe_ahead)
             planned = future or (t.inherently_future and etype != "halt_extended")
             if planned and date and published and not t.inherently_future \
                     and timex.window(date, precision)[1] < published:

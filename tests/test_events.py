@@ -111,10 +111,27 @@ def test_actor_and_place():
     ("Shops that lost income can claim through a scheme which opens on 2 June.",
      [("other", "2025-06-02", "day", "planned")]),
     ("The firm said it would write to members by 12 May.", [("other", "2025-05-12", "day", "occurred")]),
+    ("The senator said she would hold a hearing on the breach on 24 May.",
+     [("cyber_attack", "2025-05-24", "day", "planned")]),
+    ("The senator has called a hearing on the breach for 24 May.",
+     [("cyber_attack", "2025-05-24", "day", "planned")]),
     # without such a word, the most recent such day (DATA_MODEL.md)
     ("The firm wrote to members on 20 May.", [("other", "2024-05-20", "day", "occurred")]),
 ])
 def test_plans_and_hedges(text, expected):
+    assert run(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "until" dates a state that lasts, not the attack beside it
+    ("The utility has extended a suspension of billing and repair work until at least Monday, 19 May, "
+     "after a ransomware attack.", [("halt_extended", "2025-05-19", "day", "planned")]),
+    ("Billing has been suspended since the attack, and the company says that will continue until "
+     "at least Monday.", [("halt_extended", "2025-05-19", "day", "planned")]),
+    # shares closing lower is no closure
+    ("Its shares closed 11% lower today.", [("other", "2025-05-16", "day", "occurred")]),
+])
+def test_states_and_share_prices(text, expected):
     assert run(text + "\n") == expected
 
 
