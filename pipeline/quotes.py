@@ -309,7 +309,8 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
     if (m := R["post_inv"].match(post)):
         found = (post_start + m.start("phrase"), post_start + m.end("phrase"), m.group("verb"))
         # the attribution runs to its sentence end ("..., said X, national adviser at Y.")
-        tail = re.match(r"[^“”\"«»‘’.!?]{0,160}[.!?,]?", post[m.end("phrase"):])
+        # (an apostrophe inside a word is no quote mark: "Acme’s chief executive")
+        tail = re.match(r"(?:[^“”\"«»‘’.!?]|(?<=\w)[’'](?=\w)){0,160}[.!?,]?", post[m.end("phrase"):])
         q.attr_end = post_start + m.end("phrase") + (tail.end() if tail else 0)
     elif (m := R["post"].match(post)) and 0 < len(m.group("phrase").split()) \
             and not R["pre_any"].search(m.group("phrase")) \

@@ -94,8 +94,11 @@ def test_quotes(text, expected):
     assert brief(text) == expected
 
 
-def test_interrupted_quote_is_one_statement_in_two_mentions():
-    text = "“We are sorry,” John Doe said in a statement. “It should never have happened.”\n"
+@pytest.mark.parametrize("text", [
+    "“We are sorry,” John Doe said in a statement. “It should never have happened.”\n",
+    "“We are sorry,” said John Doe, Acme’s chief executive. “It should never have happened.”\n",
+])
+def test_interrupted_quote_is_one_statement_in_two_mentions(text):
     out = run(text)
     assert [q["text"] for q in out] == ["We are sorry,", "It should never have happened."]
     assert out[0]["statement"] == out[1]["statement"] and out[1]["speaker"] == "John Doe"
