@@ -110,6 +110,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         # linear in the sentence: clause boundaries counted by bisection, and only
         # triggers within reach of each time phrase considered
         bounds = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text, ss, se)]
+        first_maybe_ahead = next((m.start() for m in timex.MAYBE_AHEAD.finditer(text, ss, se)), se)
         trig.sort()
         starts = [x[0] for x in trig]
         reach = max_distance + 200
@@ -162,8 +163,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             i = order_of[id(t)]
             before = timex.resolve(txs[i - 1], published, years) if i and txs[i - 1].end <= t.start else None
             # "would" or a timetable anywhere before the date in its sentence, or "for" a date
-            maybe_ahead = bool(timex.MAYBE_AHEAD.search(text, ss, t.start)
-                               or re.search(r"\bfor\s+\Z", text[max(ss, t.start - 5):t.start]))
+            maybe_ahead = first_maybe_ahead < t.start or text[max(ss, t.start - 4):t.start] == "for "
             date, precision = timex.resolve(t, published, years, ahead=future, before=before,
                                             maybe_ahead=maybe_ahead)
             planned = future or (t.inherently_future and etype != "halt_extended")
