@@ -44,6 +44,7 @@ def _lex():
         "given": set(lx["given_names"]),
         "verbs": set(sp["verbs"]),
         "inverted": set(sp["inverted_verbs"]) - {"told", "asked"},
+        "spokes": set(lx["spokesperson_words"]),
     }
 
 
@@ -436,16 +437,22 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
     lone = {m.key for m in cands if "~" in m.votes}
     starts = {m.key.split()[0] for m in cands if m.key in known and len(m.key.split()) > 1
               and max(m.votes, key=lambda k: (m.votes[k], k)) == "organisation"}
+    # acting: "X said", "X detected", "X takes", "X’s", "X, which", "X – which", "an X spokesman"
     acting = {m.start for m in cands if "?" in m.votes and (m.key in starts or m.key in lone)
               and m.key not in lx["demonyms"]
-              and (nxt := re.match(r"(?:[’']s\b|,\s+(?:which|who)\b|\s+([a-z]+))", text[m.end:m.end + 20]))
-              and (nxt.group(1) is None or nxt.group(1) in lx["verbs"] or nxt.group(1).endswith("ed"))}
+              and (nxt := re.match(r"(?:[’']s\b|,\s+(?:which|who)\b|\s+[–—-]\s+(?:which|who)\b|\s+([a-z]+))",
+                                   text[m.end:m.end + 20]))
+              and (nxt.group(1) is None or nxt.group(1) in lx["verbs"] or nxt.group(1) in lx["spokes"]
+                   or nxt.group(1).endswith(("ed", "s")))}
     # a person's surname opening a sentence ("Quarrie said ...", as US papers write)
     surnames = {m.key.split()[-1] for m in cands if m.key in known and 2 <= len(m.key.split()) <= 3
                 and max(m.votes, key=lambda k: (m.votes[k], k)) == "person"}
     acting |= {m.start for m in cands if "?" in m.votes and m.key in surnames}
     named = known | {m.key for m in cands if m.start in acting}
-    cands = [m for m in cands if m.key in known or m.start in acting or ("~" in m.votes and m.key in named)]
+    # a lone word mid-sentence is a name once known, or where it starts an organisation's
+    # name ("costing Brackwell £2.5m a day" for "Brackwell Labs")
+    cands = [m for m in cands if m.key in known or m.start in acting
+             or ("~" in m.votes and (m.key in named or m.key in starts))]
 
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in cands:

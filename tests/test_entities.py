@@ -18,6 +18,14 @@ def test_a_sentence_initial_word_that_starts_an_organisation_name_is_that_organi
     assert "Brackwell" in ents.entities["Brackwell Labs"].aliases
 
 
+def test_the_first_word_of_an_organisation_name_is_it_in_more_places_it_acts():
+    text = ("A ransomware attack hit Brackwell Labs on Tuesday. Brackwell takes most orders online. "
+            "Brackwell – which employs 5,000 people – sent staff home. A Brackwell spokesman said it was "
+            "sorry. Analysts say the shutdown is costing Brackwell £2m a day.\n")
+    ents = found(text)
+    assert [s for *_, s, n in ents.mentions if n == "Brackwell Labs"] == ["Brackwell Labs"] + ["Brackwell"] * 4
+
+
 def test_a_lone_word_written_capitalised_mid_sentence_is_a_name_where_it_acts():
     text = ("The data watchdog said the fitness app Stridelane could face a fine. "
             "Stridelane said it had notified the authority. Members who use Stridelane were told. "
