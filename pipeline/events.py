@@ -4,6 +4,7 @@ status, actor and place. Pure."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -83,6 +84,8 @@ def _outermost(trig: list[tuple]) -> list[tuple]:
     return out
 
 
+# a state that lasted and is over: "until" then dates its end in the past
+_PAST_STATE = re.compile(r"\b(?:remained|stayed|lasted|continued|persisted)\b")
 # happenings that last, which an "until" phrase can end
 _STATES = ("halt_extended", "operations_halted", "systems_shutdown")
 _CLAUSE_BOUNDARY = re.compile(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b")
@@ -161,9 +164,19 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
             future = bool(timex.FUTURE.search(clause))
             i = order_of[id(t)]
+            if t.inherently_future and t.lead.startswith(("until", "till")) and not future and (
+                    _PAST_STATE.search(text, max(ss, t.start - 60), t.start)
+                    or re.match(r",\s+when\b", text[t.end:t.end + 8])):
+                # "remained closed until 12 May", "was down until Thursday, when it was
+                # fixed": a state that has ended, dated like any past date
+                t = dataclasses.replace(t, lead="")
+                maybe_ahead_until = True
+            else:
+                maybe_ahead_until = False
             before = timex.resolve(txs[i - 1], published, years) if i and txs[i - 1].end <= t.start else None
             # "would" or a timetable anywhere before the date in its sentence, or "for" a date
-            maybe_ahead = first_maybe_ahead < t.start or text[max(ss, t.start - 4):t.start] == "for "
+            maybe_ahead = maybe_ahead_until or first_maybe_ahead < t.start \
+                or text[max(ss, t.start - 4):t.start] == "for "
             date, precision = timex.resolve(t, published, years, ahead=future, before=before,
                                             maybe_ahead=maybe_ahead)
             planned = future or (t.inherently_future and etype != "halt_extended")

@@ -128,6 +128,11 @@ def test_plans_and_hedges(text, expected):
      "after a ransomware attack.", [("halt_extended", "2025-05-19", "day", "planned")]),
     ("Billing has been suspended since the attack, and the company says that will continue until "
      "at least Monday.", [("halt_extended", "2025-05-19", "day", "planned")]),
+    # a state that has ended: "until" dates its end in the past
+    ("The terminal remained closed until 12 May.", [("halt_extended", "2025-05-12", "day", "occurred")]),
+    ("Its network was down until Thursday, when engineers fixed it.",
+     [("systems_shutdown", "2025-05-15", "day", "occurred")]),
+    ("Flights were suspended until Thursday.", [("halt_extended", "2025-05-22", "day", "planned")]),
     # shares closing lower is no closure
     ("Its shares closed 11% lower today.", [("other", "2025-05-16", "day", "occurred")]),
 ])
