@@ -84,8 +84,8 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
     for i, (_, name, t, _) in enumerate(items):
         if " " not in name and len(persons.get(_name_key(name), ())) == 1:
             uf.union(i, next(iter(persons[_name_key(name)])))
-    # a one-word organisation name ("Brackwell") joins the one organisation whose
-    # longer name starts with it ("Brackwell Energy")
+    # a one-word organisation name ("Quenby") joins the one organisation whose
+    # longer name starts with it ("Quenby Energy")
     orgs = defaultdict(set)
     for i, (_, name, t, _) in enumerate(items):
         if t == "organisation" and " " in name:

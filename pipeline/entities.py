@@ -72,7 +72,8 @@ class ArticleEntities:
     entities: dict[str, Entity]
     mentions: list[tuple[int, int, str, str]]    # start, end, surface, entity name
     # starts of mentions of someone a speaker talked to ("told Reuters", "told MSP
-    # Ledger"): the outlet, not what the story is about, and not who "she" is
+    # Bulletin"): the outlet, not what the story is about, nor (named in one word) who
+    # "she" is ("told Jane Doe" may be)
     listeners: frozenset[int] = frozenset()
 
     def in_span(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
@@ -92,7 +93,8 @@ class ArticleEntities:
         last person not known to be of the other one."""
         for i in range(bisect.bisect_left(self.mentions, (pos,)) - 1, -1, -1):
             s, e, _, name = self.mentions[i]
-            if e <= pos and self.entities[name].type in types and s not in self.listeners \
+            if e <= pos and self.entities[name].type in types \
+                    and not (s in self.listeners and " " not in name) \
                     and (gender is None or self.gender(name) in (None, gender)):
                 return name
         return None
@@ -189,9 +191,9 @@ def _appositive_role(text: str, end: int) -> str:
     # relative clause begins
     role = re.split(r"(?:^|\s+)(?:who|which|that|whose)\b", m.group(1).strip(), maxsplit=1)[0]
     words = role.replace("-", " ").split()
-    # a number describes an organisation ("Fenmoor IT, a 23-person MSP,"); an age is
-    # read on its own
-    if any(w in _lex()["heads"] for w in words) and not re.search(r"\d", role):
+    # a headcount describes an organisation ("Dunfold IT, a 23-person MSP,"), not a
+    # title; an age is read on its own
+    if any(w in _lex()["heads"] for w in words) and not re.search(r"\d-(?!(?:year|month|week)-old)[a-z]", role):
         return re.sub(r"^(?:the|a|an)\s+", "", role)
     return ""
 
@@ -222,7 +224,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
                 gap = text[toks[j][1]:toks[j + 1][0]]
                 if toks[j][2] in lx["honorifics"] and nxt == "." and gap == "" and j + 2 < len(toks) \
                         and _is_cap(toks[j + 2][2]):
-                    j += 2   # "Ms. Marsh": past the abbreviation's full stop
+                    j += 2   # "Ms. Wendle": past the abbreviation's full stop
                     continue
                 if gap != " ":
                     break
@@ -230,7 +232,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
                         j == i or (j == i + 1 and toks[i][2] in lx["common"])
                         or any(t[2] in ("of", "for") for t in toks[i:j])
                         or _acronym_spells(text, toks, i, j + 2)):
-                    j += 2   # "Eastmoor and Fenby NHS Trust", "Department for Roads and Rail"
+                    j += 2   # "Westerleigh and Fenby NHS Trust", "Department for Roads and Rail"
                 elif _is_cap(nxt) and nxt[0].isalpha():
                     j += 1
                 elif nxt in _CONNECTORS and j + 2 < len(toks) and _is_cap(toks[j + 2][2]) \
@@ -241,7 +243,7 @@ def extract(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
                     j += 3   # "Office of the Water Commissioner"
                 else:
                     break
-            # "Carrowshire police": a force named the way some styles write it, lower case
+            # "Wendlebury police": a force named the way some styles write it, lower case
             if j + 1 < len(toks) and toks[j + 1][2] in lx["lowercase_gov"] and j >= i \
                     and text[toks[j][1]:toks[j + 1][0]] == " " and _is_cap(toks[j][2]):
                 j += 1
@@ -258,7 +260,7 @@ _ROLE_BEFORE = re.compile(r"(?:^|\n|[.;:]\s+|\b(?:the|its|their|his|her|our)\s+)
                           r"(?P<role>(?:(?!(?:the|its|their|his|her|our|a|an)\s)[\w’'-]+\s+){0,4}[\w’'-]+),\s+"
                           r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+)?\Z", re.I)
 _LISTENER = re.compile(r"\b(?:told|telling|tells|speaking to|interview with)\s+(?:the\s+)?"
-                       r"(?:[A-Z][\w’'-]*\s+){0,3}\Z")   # "told MSP Ledger": a title word first
+                       r"(?:[A-Z][\w’'-]*\s+){0,3}\Z")   # "told MSP Bulletin": a title word first
 _CONTRACTION = re.compile(r"^[A-Z][a-z]*[’'](?:m|re|ve|ll|d|t)$")
 _DESCRIPTOR = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$")   # "Mum-of-two", "Father-of-three"
 
@@ -288,7 +290,7 @@ def _and_joins(toks, k) -> bool:
     if k >= len(toks) or not _is_cap(toks[k][2]) or _is_acronym(toks[k - 2][2]):
         return False
     last = _run_end(toks, k)
-    # "... of Bakery and Chilled Distributors": after "of"/"for" in a name any run joins
+    # "... of Dairy and Frozen Importers": after "of"/"for" in a name any run joins
     return toks[last][2] in lx["org"] or toks[last][2] in lx["gov"] or any(
         t[2] in ("of", "for") for t in toks[max(0, k - 6):k - 2])
 
@@ -320,7 +322,7 @@ def _add_run(text, toks, index, run, at_start, cands):
         run = run[heads[-1] + 1:]
         at_start = False
     # months, weekdays and contractions split a run; other common words inside a name
-    # belong to it ("Allied Workers Union")
+    # belong to it ("Tanners and Dyers Union")
     parts, cur = [], []
     for t in run:
         if t[2] in lx["calendar"] or _CONTRACTION.match(t[2]):
@@ -384,7 +386,7 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
         v["person"] += WEIGHT["strong"]
         m.role = m.role or role
     if words[-1] in lx["heads"] and len(words) > 1:
-        # "the Data Commissioner", "Chief Constable": an office, not a named person
+        # "the Privacy Commissioner", "Chief Constable": an office, not a named person
         v["government_body" if any(w in lx["gov"] for w in words) else "organisation"] += WEIGHT["medium"]
     if any(w in lx["gov"] for w in words) or m.key in lx["gov"]:
         v["government_body"] += WEIGHT["strong"] + 1
@@ -402,7 +404,7 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
     if (prev in lx["place_preps"] or prev in ("its", "their", "the") and prev2 in lx["place_preps"]) \
             and len(words) <= 3 and not _is_acronym(m.key):
         v["place"] += WEIGHT["medium"]
-    # "its Leeds facility", "its Derby and Crewe sites"
+    # "its Leeds facility", "its Derby and Swindon sites"
     later = [t[2] for t in toks[after_idx:after_idx + 4]]
     if len(words) <= 2 and not _is_acronym(m.key) and (
             nxt.lower() in lx["place_nouns"]
@@ -428,29 +430,28 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
     lx = _lex()
     # names seen mid-sentence make the same sentence-initial word a name too; the
     # first word of an organisation's name is that organisation where it acts
-    # ("Brackwell detected ...", "Brackwell, which ..." for "Brackwell Labs";
-    # "National guidance" is no name)
-    # ("Brackwell detected ...", "Brackwell, which ..." for "Brackwell Labs"; "National
+    # ("Quenby detected ...", "Quenby, which ..." for "Quenby Labs"; "National
     # guidance" is no name), and so is a word written capitalised mid-sentence too
     # ("the fitness app Quorlyn could ...": "Quorlyn said")
     known = {m.key for m in cands if "?" not in m.votes and "~" not in m.votes}
     lone = {m.key for m in cands if "~" in m.votes}
     starts = {m.key.split()[0] for m in cands if m.key in known and len(m.key.split()) > 1
               and max(m.votes, key=lambda k: (m.votes[k], k)) == "organisation"}
-    # acting: "X said", "X detected", "X takes", "X’s", "X, which", "X – which", "an X spokesman"
+    # acting: "X said", "X detected", "X’s", "X, which", "X – which", "an X spokesman"
+    def acts(m: Mention) -> bool:
+        nxt = re.match(r"(?:[’']s\b|,\s+(?:which|who)\b|\s+[–—-]\s+(?:which|who)\b|\s+([a-z]+))",
+                       text[m.end:m.end + 20])
+        return bool(nxt) and (nxt.group(1) is None or nxt.group(1) in lx["verbs"] or nxt.group(1) in lx["spokes"]
+                              or nxt.group(1).endswith("ed"))
     acting = {m.start for m in cands if "?" in m.votes and (m.key in starts or m.key in lone)
-              and m.key not in lx["demonyms"]
-              and (nxt := re.match(r"(?:[’']s\b|,\s+(?:which|who)\b|\s+[–—-]\s+(?:which|who)\b|\s+([a-z]+))",
-                                   text[m.end:m.end + 20]))
-              and (nxt.group(1) is None or nxt.group(1) in lx["verbs"] or nxt.group(1) in lx["spokes"]
-                   or nxt.group(1).endswith(("ed", "s")))}
+              and m.key not in lx["demonyms"] and acts(m)}
     # a person's surname opening a sentence ("Quarrie said ...", as US papers write)
     surnames = {m.key.split()[-1] for m in cands if m.key in known and 2 <= len(m.key.split()) <= 3
                 and max(m.votes, key=lambda k: (m.votes[k], k)) == "person"}
-    acting |= {m.start for m in cands if "?" in m.votes and m.key in surnames}
+    acting |= {m.start for m in cands if "?" in m.votes and m.key in surnames and acts(m)}
     named = known | {m.key for m in cands if m.start in acting}
     # a lone word mid-sentence is a name once known, or where it starts an organisation's
-    # name ("costing Brackwell £2.5m a day" for "Brackwell Labs")
+    # name ("costing Quenby £2.5m a day" for "Quenby Labs")
     cands = [m for m in cands if m.key in known or m.start in acting
              or ("~" in m.votes and (m.key in named or m.key in starts))]
 
@@ -474,6 +475,7 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
                          and votes[key]["place"] == 0):
                 c = full[0]
             elif not full and len(firsts := [p for p in persons if p.split()[0] == key]) == 1 \
+                    and (key in lx["given"] or votes[key]["person"] > 0) \
                     and votes[key]["organisation"] <= WEIGHT["weak"] \
                     and not any(votes[key][k] for k in ("place", "government_body", "group")):
                 c = firsts[0]   # "said Dan, 52" for "Dan Ruddle", as tabloids write
@@ -482,12 +484,12 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
                 if long:
                     c = long[0]
             elif t == "organisation":
-                # "Brackwell" for "Brackwell Foods": the one longer organisation name it starts
+                # "Quenby" for "Quenby Foods": the one longer organisation name it starts
                 long = [L for L in longs if L.split()[0] == key and types[L] == "organisation"]
                 if len(long) == 1:
                     c = long[0]
         elif t == "organisation":
-            # "Halloway Capital" for "Halloway Capital Securities"
+            # "Tressick Capital" for "Tressick Capital Securities"
             long = [L for L in longs if L != key and L.startswith(key + " ") and types[L] == "organisation"]
             if len(long) == 1:
                 c = long[0]

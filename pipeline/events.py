@@ -173,7 +173,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 maybe_ahead_until = True
             else:
                 maybe_ahead_until = False
-            before = timex.resolve(txs[i - 1], published, years) if i and txs[i - 1].end <= t.start else None
+            before = timex.resolve(txs[i - 1], published, years, maybe_ahead=first_maybe_ahead < txs[i - 1].start) \
+                if i and txs[i - 1].end <= t.start else None
             # "would" or a timetable anywhere before the date in its sentence, or "for" a date
             maybe_ahead = maybe_ahead_until or first_maybe_ahead < t.start \
                 or text[max(ss, t.start - 4):t.start] == "for "

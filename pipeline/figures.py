@@ -162,7 +162,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     lx = R["lx"]
     stops = set(lx["stop_words"])
     persons = set(lx["person_nouns"])
-    # "2,000 of its staff", "260,000 of Brackwell's 1.1 million customers"
+    # "2,000 of its staff", "260,000 of Quenby's 1.1 million customers"
     m = re.match(r"\s+of\s+(?:the|its|their|our|his|her|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}[’']s)\s+"
                  r"(?P<n>[\d,.]+\s+(?:(?:million|billion|m|bn)\s+)?)?(?P<w>[a-z]+)\b", text[pos:end])
     if m:
@@ -199,15 +199,15 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     head = run[-1] if run else None
     if head is None or head[0].isupper() or not head.replace("-", "").isalpha():
         return None, pos   # a name ("300 in France", "5 Downing Street"), not a counted noun
-    if len(run) == 1 and head.endswith(("ed", "ly")) and _singular(head) == head:
-        return None, pos   # "the remaining two expected back": a verb, the noun left out
+    if len(run) == 1 and head in lx["not_count_nouns"]:
+        return None, pos   # "the remaining two expected back": the noun left out
     # nouns before the head name the kind of thing counted ("14 distribution centres",
     # "500 customer service agents", "60 pumping stations", "five local authorities");
     # adjectives and names do not
     modifiers, following = [], _singular(head)
     for w in reversed(run[:-1]):
-        adjective = w in lx["not_modifiers"] or (w.endswith(tuple(lx["adjective_endings"])) and not (
-            w.endswith("ing") and w not in lx["ing_adjectives"]))
+        adjective = w in lx["not_modifiers"] or (w.endswith(tuple(lx["adjective_endings"]))
+                                                 and w not in lx["gerund_nouns"])
         if not (w.isalpha() and w.islower()) or (adjective and f"{w} {following}" not in R["compounds"]):
             break
         modifiers.insert(0, w)

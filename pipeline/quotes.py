@@ -35,7 +35,7 @@ def _lx():
         "gov_nouns": set(en["government_nouns"]),
         "group_nouns": set(en["group_nouns"]),
         "noun_names": en["noun_names"],
-        # "Ms. Marsh" → "Ms  Marsh": the full stop of a title is no sentence end
+        # "Ms. Wendle" → "Ms  Wendle": the full stop of a title is no sentence end
         "abbrev_dot": re.compile(rf"\b({lexicon.alternation(titles, False)})\."),
         # "..." Smith told Reuters. / "...", a council spokesman stated.
         "post": re.compile(rf"\A[\s,.!?—–-]*(?P<phrase>[^\s,.!?—–“”\"«»-][^.!?“”\"«»\n]{{0,79}}?)\s+(?P<verb>{verbs})"
@@ -289,7 +289,8 @@ def _named_person(m: re.Match, post_start: int, ents) -> bool:
     by a comma (a name, then the title: "Jane Doe, chief executive of Acme,")."""
     head = m.group("phrase").split(",")[0]
     at = post_start + m.start("phrase")
-    return "," in m.group("phrase") and len(head.split()) <= 4 and any(
+    # "Jane Doe’s lawyer, Tom Smith of ..., said": the head names someone else's
+    return "," in m.group("phrase") and len(head.split()) <= 4 and not re.search(r"[’']s\b", head) and any(
         ents.type_of(e[3]) == "person" for e in ents.in_span(at, at + len(head)))
 
 
@@ -435,7 +436,7 @@ def _by_role(phrase: str, pos: int, ents: ArticleEntities) -> str | None:
 def noun_refers_to(noun: str, ents: ArticleEntities) -> str | None:
     """The one organisation, public body or group of the article whose name says what
     the noun says ("the council" → "... City Council", "the force" → "... Police"):
-    those named for it ("Eastmoor City Council") before those merely naming it
+    those named for it ("Westerleigh City Council") before those merely naming it
     ("Council Weekly"), and of several the one named most; None if that is a tie."""
     keys = [noun] + _lx()["noun_names"].get(noun, [])
     named = [n for n, e in ents.entities.items() if e.type in _SPEAKING_TYPES
@@ -463,7 +464,7 @@ def _resolve(text, phrase, pos, end, ents: ArticleEntities, last: Quote | None, 
     orgs = [m for m in mentions if ents.type_of(m[3]) in _SPEAKING_TYPES]
     if orgs:
         return orgs[-1][3], role_org
-    # "A Brackwell spokesman": a capitalised word naming an organisation of the article
+    # "A Quenby spokesman": a capitalised word naming an organisation of the article
     for word in re.findall(r"\b[A-Z][\w’'-]+", phrase)[::-1]:
         named = [n for n, e in ents.entities.items() if e.type in _SPEAKING_TYPES and word in n.split()]
         if len(named) == 1 and word.lower() not in _lx()["org_nouns"] and not _DETERMINERS.match(word + " "):

@@ -38,7 +38,7 @@ def _lex():
         # an unknown credit alone on its line: "| Some Agency"
         "bare_credit": re.compile(r"\|[ \t]*[A-Z][\w.&-]*(?:[ /][A-Z][\w.&-]*){0,3}[ \t]*\Z"),
         # a wire dateline: "LONDON, May 2 (Reuters) -", "NASHVILLE, Tenn. (AP) —"; with
-        # its date, any agency: "DUNMORE, Scotland, June 9 (Tidewire) -"
+        # its date, any agency: "DUNMORE, Scotland, June 9 (Northwire) -"
         "wire": re.compile(rf"[A-Z][A-Z .'-]+(?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?"
                            rf"(?:,?[ ][A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}}[ ]?\((?:{credit}|[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){{0,2}})\)"
                            rf"|[ ]?\((?:{credit})\))[ ]?[-—–]+[ ]?"),

@@ -128,11 +128,14 @@ def _monday(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=d.weekday())
 
 
+_NEAR_AHEAD_DAYS = 92   # a quarter: how far ahead a plan written without a year reaches
+
+
 def _pick_year(month: int, day: int, published: dt.date | None, years: list[int], ahead: bool,
                maybe_ahead: bool = False):
     """Year for a date written without one: the most recent such date on or before
-    publication, or the next one when the text puts it ahead, or whichever of the
-    two is nearer when the text only allows it to be ahead."""
+    publication, or the next one when the text puts it ahead, or, when the text only
+    allows it to be ahead, the next one if that is much nearer."""
     if published is None:
         return years[-1] if years else None
     y = published.year
@@ -146,7 +149,11 @@ def _pick_year(month: int, day: int, published: dt.date | None, years: list[int]
             following = cand if cand >= published else dt.date(y + 1, month, day)
         except ValueError:   # 29 February
             return y
-        return following.year if following - published < published - last else last.year
+        # the next one only when it is weeks away and the last one most of a year back
+        # ("would write to members by 20 February" on 10 February), never an event of
+        # last autumn ("would not pay after hackers struck on 3 November" in May)
+        ahead_days, back_days = (following - published).days, (published - last).days
+        return following.year if ahead_days <= _NEAR_AHEAD_DAYS and back_days > 2 * _NEAR_AHEAD_DAYS else last.year
     if ahead and cand < published:
         return y + 1
     if not ahead and cand > published:

@@ -1,5 +1,7 @@
 """Entity mentions within one article: names, their types and the shorter forms that
 refer to them."""
+import pytest
+
 from conftest import HEADING
 from pipeline import entities, segments
 
@@ -23,7 +25,8 @@ def test_the_first_word_of_an_organisation_name_is_it_in_more_places_it_acts():
             "Brackwell – which employs 5,000 people – sent staff home. A Brackwell spokesman said it was "
             "sorry. Analysts say the shutdown is costing Brackwell £2m a day.\n")
     ents = found(text)
-    assert [s for *_, s, n in ents.mentions if n == "Brackwell Labs"] == ["Brackwell Labs"] + ["Brackwell"] * 4
+    # ("Brackwell takes" could as well be "Southern areas": a word in -s proves nothing)
+    assert [s for *_, s, n in ents.mentions if n == "Brackwell Labs"] == ["Brackwell Labs"] + ["Brackwell"] * 3
 
 
 def test_a_lone_word_written_capitalised_mid_sentence_is_a_name_where_it_acts():
@@ -47,9 +50,24 @@ def test_an_appositive_title_ends_where_a_relative_clause_begins():
 
 
 def test_a_number_in_an_appositive_describes_an_organisation_not_a_title():
-    text = "Hollis Drummond, owner of Brightrail IT, a 23-person MSP with 90 clients, said it was hard.\n"
+    text = "Corin Abbs, owner of Dunfold IT, a 23-person MSP with 90 clients, said it was hard.\n"
     ents = found(text)
-    assert (ents.type_of("Hollis Drummond"), ents.type_of("Brightrail IT")) == ("person", "organisation")
+    assert (ents.type_of("Corin Abbs"), ents.type_of("Dunfold IT")) == ("person", "organisation")
+
+
+@pytest.mark.parametrize("text, names", [
+    # a surname or a first word that does not act is no mention
+    ("Professor Sarah Young said it was bad. Young people were among the victims.\n", ["Sarah Young"]),
+    ("Southern Water said it had been hacked. Southern areas were worst hit.\n", ["Southern Water"]),
+    ("Customers said the Internet banking app failed. Internet users were hit.\n", []),
+])
+def test_capitalised_words_that_name_nothing(text, names):
+    assert [n for *_, n in found(text).mentions] == names
+
+
+def test_a_title_with_a_number_in_a_name_is_still_a_title():
+    ents = found("Orlan Vesk, chief executive of 3M, said it was bad.\n")
+    assert (ents.type_of("Orlan Vesk"), ents.entities["Orlan Vesk"].role) == ("person", "chief executive of 3M")
 
 
 def test_a_role_before_a_name_starts_at_its_own_determiner():

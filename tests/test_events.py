@@ -115,6 +115,12 @@ def test_actor_and_place():
      [("cyber_attack", "2025-05-24", "day", "planned")]),
     ("The senator has called a hearing on the breach for 24 May.",
      [("cyber_attack", "2025-05-24", "day", "planned")]),
+    # ... but only a date weeks ahead against one most of a year back: an attack of
+    # last autumn stays last autumn
+    ("The firm said it would not pay the ransom after hackers struck on 3 November.",
+     [("other", "2024-11-03", "day", "occurred")]),
+    ("The firm said it would shut its plants on 20 May and restart them the following day.",
+     [("systems_shutdown", "2025-05-20", "day", "planned"), ("operations_resumed", "2025-05-21", "day", "planned")]),
     # without such a word, the most recent such day (DATA_MODEL.md)
     ("The firm wrote to members on 20 May.", [("other", "2024-05-20", "day", "occurred")]),
 ])
@@ -133,7 +139,9 @@ def test_plans_and_hedges(text, expected):
     ("Its network was down until Thursday, when engineers fixed it.",
      [("systems_shutdown", "2025-05-15", "day", "occurred")]),
     ("Flights were suspended until Thursday.", [("halt_extended", "2025-05-22", "day", "planned")]),
-    # shares closing lower is no closure
+    ("Talks continued until late on Tuesday.", []),
+    # shares closing lower is no closure; depots that share a site and were closed are
+    ("Two depots that share a site were closed on Monday.", [("operations_halted", "2025-05-12", "day", "occurred")]),
     ("Its shares closed 11% lower today.", [("other", "2025-05-16", "day", "occurred")]),
 ])
 def test_states_and_share_prices(text, expected):
@@ -145,6 +153,7 @@ def test_an_outage_that_lasted_until_a_day_is_no_extended_halt():
 
 
 @pytest.mark.parametrize("text, trigger", [
+    ("This happened on Monday.", "happened"),   # "this" is a pronoun there
     # an -ed word after a determiner describes a noun; a verb follows it
     ("Mr Reed said he found the unprotected database on 3 May.", "found"),
     # "to" before a determiner is a preposition, not an infinitive

@@ -43,6 +43,8 @@ def extract(sentence):
      [("count", 700, None, "person", None, "approximate"), ("count", 6200, None, "person", None, "exact")]),
     ("Twelve plants are running, with the remaining two expected back next month.",
      [("count", 12, None, "plant", None, "exact")]),
+    ("There were three devastating attacks and 14 crippling outages.",
+     [("count", 3, None, "attack", None, "exact"), ("count", 14, None, "outage", None, "exact")]),
     ("He turned away ‘40 customers’ because he could not take cards.",
      [("count", 40, None, "customer", None, "exact")]),
     # a number joined to its unit by a hyphen; an age is no figure; irregular plurals
@@ -151,3 +153,8 @@ def test_surface_spans_qualifier_to_unit():
 ])
 def test_measures(sentence, measure):
     assert figures.extract(sentence, 0, len(sentence))[0].measure == measure
+
+
+@pytest.mark.parametrize("sentence", ["The blast left 40 injured.", "Of the 40 injured, three were critical."])
+def test_a_participle_standing_for_people_is_still_a_figure(sentence):
+    assert [f[1] for f in extract(sentence)] == [40]

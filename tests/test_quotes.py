@@ -137,6 +137,16 @@ def test_a_pronoun_is_never_the_outlet_a_speaker_told():
     assert [q["speaker"] for q in run(text)] == ["Tamsin Oyelaran"]
 
 
+def test_a_person_named_in_full_whom_someone_told_can_be_she():
+    text = "Police told Jane Doe they had found her car. “I was so relieved,” she said.\n"
+    assert [q["speaker"] for q in run(text)] == ["Jane Doe"]
+
+
+def test_a_long_title_that_is_someone_elses_names_no_speaker_of_its_head():
+    text = "“We are devastated,” Jane Doe’s lawyer, Tom Smith of Smith Partners in Leeds, said.\n"
+    assert [q["speaker"] for q in run(text)] != ["Jane Doe"]
+
+
 def test_a_spokesperson_for_the_unit_speaks_for_the_unit_the_article_names():
     text = ("Detectives from the Mercia Regional Cyber Crime Unit are investigating. Hollinbrook Foods "
             "said its factories were shut.\n\nA spokesperson for the unit said: “This was a "
