@@ -27,7 +27,8 @@ GOLD = ROOT / "tests" / "gold"
 CORPORA = {"devset": ROOT / "tests" / "devset" / "raw", "holdout": ROOT / "tests" / "holdout" / "raw",
            "holdout2": ROOT / "tests" / "holdout2" / "raw", "holdout3": ROOT / "tests" / "holdout3" / "raw",
            "holdout4": ROOT / "tests" / "holdout4" / "raw",
-           "holdout5": ROOT / "tests" / "holdout5" / "raw"}
+           "holdout5": ROOT / "tests" / "holdout5" / "raw",
+           "holdout6": ROOT / "tests" / "holdout6" / "raw"}
 QUOTE_SIMILARITY = 90   # tests/gold/README.md: text similarity >= 0.9
 
 
