@@ -164,19 +164,17 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
             future = bool(timex.FUTURE.search(clause))
             i = order_of[id(t)]
-            if t.inherently_future and t.lead.startswith(("until", "till")) and not future and (
-                    _PAST_STATE.search(text, max(ss, t.start - 60), t.start)
-                    or re.match(r",\s+when\b", text[t.end:t.end + 8])):
-                # "remained closed until 12 May", "was down until Thursday, when it was
-                # fixed": a state that has ended, dated like any past date
+            # "remained closed until 12 May", "was down until Thursday, when it was fixed":
+            # a state that has ended, its "until" dated like any past date
+            ended = t.lead.startswith(("until", "till")) and not future and bool(
+                _PAST_STATE.search(text, max(ss, t.start - 60), t.start)
+                or re.match(r",\s+when\b", text[t.end:t.end + 8]))
+            if ended:
                 t = dataclasses.replace(t, lead="")
-                maybe_ahead_until = True
-            else:
-                maybe_ahead_until = False
             before = timex.resolve(txs[i - 1], published, years, maybe_ahead=first_maybe_ahead < txs[i - 1].start) \
                 if i and txs[i - 1].end <= t.start else None
             # "would" or a timetable anywhere before the date in its sentence, or "for" a date
-            maybe_ahead = maybe_ahead_until or first_maybe_ahead < t.start \
+            maybe_ahead = ended or first_maybe_ahead < t.start \
                 or text[max(ss, t.start - 4):t.start] == "for "
             date, precision = timex.resolve(t, published, years, ahead=future, before=before,
                                             maybe_ahead=maybe_ahead)
