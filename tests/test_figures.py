@@ -43,6 +43,11 @@ def extract(sentence):
      [("count", 700, None, "person", None, "approximate"), ("count", 6200, None, "person", None, "exact")]),
     ("Twelve plants are running, with the remaining two expected back next month.",
      [("count", 12, None, "plant", None, "exact")]),
+    # bandwidth units; an Indian scale of a scale; students are people (tests/gold/README.md)
+    ("The flood peaked at 2.8 terabits per second, or 3.1 Tbps by another count.",
+     [("quantity", 2.8, None, "Tbps", None, "exact"), ("quantity", 3.1, None, "Tbps", None, "exact")]),
+    ("Payments worth ₹2 lakh crore pass through it.", [("money", 2e12, None, "INR", None, "exact")]),
+    ("It has 11,500 students.", [("count", 11500, None, "person", None, "exact")]),
     ("There were three devastating attacks and 14 crippling outages.",
      [("count", 3, None, "attack", None, "exact"), ("count", 14, None, "outage", None, "exact")]),
     ("He turned away ‘40 customers’ because he could not take cards.",
