@@ -29,6 +29,13 @@ def test_the_first_word_of_an_organisation_name_is_it_in_more_places_it_acts():
     assert [s for *_, s, n in ents.mentions if n == "Brackwell Labs"] == ["Brackwell Labs"] + ["Brackwell"] * 3
 
 
+def test_a_first_word_shared_by_two_organisations_is_the_one_named_most_then_first():
+    text = ("Hackers emptied a wallet at Toronto-based Kestry Digital Exchange, which is owned by Kestry "
+            "Holdings Inc. Kestry said it would not pay.\n")
+    ents = found(text)
+    assert "Kestry" in ents.entities["Kestry Digital Exchange"].aliases
+
+
 def test_a_lone_word_written_capitalised_mid_sentence_is_a_name_where_it_acts():
     text = ("The data watchdog said the fitness app Stridelane could face a fine. "
             "Stridelane said it had notified the authority. Members who use Stridelane were told. "
