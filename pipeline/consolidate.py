@@ -361,6 +361,7 @@ def stories(articles, local, entities, min_similarity: float) -> dict[str, str |
 def _verb_key(trigger: str) -> str:
     """A verb without its inflection ("delayed", "delays" → "delay"), for comparing
     what two reports say happened."""
+    trigger = re.sub(r"\s+\d.*$", "", trigger)   # "fell 9.6%": the verb, not its amount
     w = trigger.lower().split()[-1] if trigger.strip() else ""
     return re.sub(r"(?:ing|ed|es|s|d)$", "", w) if len(w) > 4 else w
 

@@ -140,6 +140,15 @@ def test_plans_and_hedges(text, expected):
      [("systems_shutdown", "2025-05-15", "day", "occurred")]),
     ("Flights were suspended until Thursday.", [("halt_extended", "2025-05-22", "day", "planned")]),
     ("Talks continued until late on Tuesday.", []),
+    # freezing and calling off halt; malware infects
+    ("The exchange froze withdrawals late on Sunday.", [("operations_halted", "2025-05-11", "day", "occurred")]),
+    ("The university called off all exams over the weekend.", [("operations_halted", "2025-05-10", "week", "occurred")]),
+    ("A developer's laptop was infected with malware in April.", [("cyber_attack", "2025-04-01", "month", "occurred")]),
+    ("Its parent will publish first-quarter results on 2 June.", [("financial_report", "2025-06-02", "day", "planned")]),
+    # a share price moving by a percentage, whatever the subject
+    ("Shares in its listed parent, Acme Fintech Ltd, closed 7.4% lower today.",
+     [("other", "2025-05-16", "day", "occurred")]),
+    ("Shares in its parent recovered 3.2% on Tuesday.", [("other", "2025-05-13", "day", "occurred")]),
     # shares closing lower is no closure; depots that share a site and were closed are
     ("Two depots that share a site were closed on Monday.", [("operations_halted", "2025-05-12", "day", "occurred")]),
     ("Its shares closed 11% lower today.", [("other", "2025-05-16", "day", "occurred")]),
