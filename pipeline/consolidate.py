@@ -361,7 +361,8 @@ def stories(articles, local, entities, min_similarity: float) -> dict[str, str |
 def _verb_key(trigger: str) -> str:
     """A verb without its inflection ("delayed", "delays" → "delay"), for comparing
     what two reports say happened."""
-    trigger = re.sub(r"\s+\d.*$", "", trigger)   # "fell 9.6%": the verb, not its amount
+    # "fell a further 9.6%": the verb, not its amount
+    trigger = re.sub(r"\s+(?:a\s+further\s+|another\s+)?[\d.]+\s*(?:%|per\s*cent)\s*$", "", trigger)
     w = trigger.lower().split()[-1] if trigger.strip() else ""
     return re.sub(r"(?:ing|ed|es|s|d)$", "", w) if len(w) > 4 else w
 

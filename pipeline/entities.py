@@ -462,10 +462,6 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
 
     # one canonical name per entity: surnames → full names, acronyms → long forms
     canon: dict[str, str] = {}
-    named_times = Counter(m.key for m in cands)
-    first_at: dict[str, int] = {}
-    for m in sorted(cands, key=lambda m: m.start):
-        first_at.setdefault(m.key, m.start)
     persons = sorted({k for k, t in types.items() if t == "person" and len(k.split()) > 1},
                      key=lambda k: (-len(k), k))
     longs = sorted({k for k, t in types.items() if t != "person" and len(k.split()) > 1},
@@ -488,12 +484,11 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
                 if long:
                     c = long[0]
             elif t == "organisation":
-                # "Quenby" for "Quenby Foods": the longer organisation name it starts, of
-                # several ("Quenby Foods", "Quenby Holdings") the one named most often,
-                # then first (an article names its subject before its owner)
+                # "Quenby" for "Quenby Foods": the one longer organisation name it starts
+                # (of "Tesco Bank" and "Tesco Mobile", "Tesco" is neither)
                 long = [L for L in longs if L.split()[0] == key and types[L] == "organisation"]
-                if long:
-                    c = min(long, key=lambda L: (-named_times[L], first_at[L]))
+                if len(long) == 1:
+                    c = long[0]
         elif t == "organisation":
             # "Tressick Capital" for "Tressick Capital Securities"
             long = [L for L in longs if L != key and L.startswith(key + " ") and types[L] == "organisation"]

@@ -113,8 +113,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         # linear in the sentence: clause boundaries counted by bisection, and only
         # triggers within reach of each time phrase considered
         bounds = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text, ss, se)]
-        first_maybe_ahead = min(next((m.start() for m in rx.finditer(text, ss, se)), se)
-                                for rx in (timex.MAYBE_AHEAD, timex.FUTURE))
+        first_maybe_ahead = next((m.start() for m in timex.MAYBE_AHEAD.finditer(text, ss, se)), se)
         trig.sort()
         starts = [x[0] for x in trig]
         reach = max_distance + 200
@@ -174,9 +173,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 t = dataclasses.replace(t, lead="")
             before = timex.resolve(txs[i - 1], published, years, maybe_ahead=first_maybe_ahead < txs[i - 1].start) \
                 if i and txs[i - 1].end <= t.start else None
-            # "would", "will" or a timetable anywhere before the date in its sentence, or "for" a date
-            maybe_ahead = ended or first_maybe_ahead < t.start \
-                or text[max(ss, t.start - 4):t.start] == "for "
+            # "would" or a timetable anywhere before the date in its sentence, or "for" a
+            # date; not a state that has ended
+            maybe_ahead = not ended and (first_maybe_ahead < t.start or text[max(ss, t.start - 4):t.start] == "for ")
             date, precision = timex.resolve(t, published, years, ahead=future, before=before,
                                             maybe_ahead=maybe_ahead)
             planned = future or (t.inherently_future and etype != "halt_extended")

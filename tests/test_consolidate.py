@@ -46,7 +46,8 @@ def _event(sid, verb, date="2025-05-12"):
 def test_other_happenings_of_one_day_are_one_event_only_when_the_verb_is_the_same():
     from pipeline.config import params
     from pipeline.consolidate import consolidate
-    tables = consolidate([_event("a", "delayed"), _event("b", "delays 9.6%"), _event("c", "handed")], params())
+    tables = consolidate([_event("a", "delayed"), _event("b", "delays a further 9.6%"), _event("c", "handed")],
+                         params())
     by_source = {m["source_id"]: m["event_id"] for m in tables["event_mentions"]}
     assert by_source["a"] == by_source["b"] != by_source["c"]
     assert len({e["event_id"] for e in tables["events"]}) == len(tables["events"]) == 2

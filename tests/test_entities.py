@@ -29,11 +29,10 @@ def test_the_first_word_of_an_organisation_name_is_it_in_more_places_it_acts():
     assert [s for *_, s, n in ents.mentions if n == "Brackwell Labs"] == ["Brackwell Labs"] + ["Brackwell"] * 3
 
 
-def test_a_first_word_shared_by_two_organisations_is_the_one_named_most_then_first():
-    text = ("Hackers emptied a wallet at Toronto-based Kestry Digital Exchange, which is owned by Kestry "
-            "Holdings Inc. Kestry said it would not pay.\n")
+def test_a_first_word_shared_by_two_organisations_is_neither():
+    text = "Tesco Bank froze payments. Tesco Mobile was also hit. Tesco, which owns both, said sorry.\n"
     ents = found(text)
-    assert "Kestry" in ents.entities["Kestry Digital Exchange"].aliases
+    assert "Tesco" not in ents.entities["Tesco Bank"].aliases | ents.entities["Tesco Mobile"].aliases
 
 
 def test_a_lone_word_written_capitalised_mid_sentence_is_a_name_where_it_acts():

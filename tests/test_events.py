@@ -144,7 +144,14 @@ def test_plans_and_hedges(text, expected):
     ("The exchange froze withdrawals late on Sunday.", [("operations_halted", "2025-05-11", "day", "occurred")]),
     ("The university called off all exams over the weekend.", [("operations_halted", "2025-05-10", "week", "occurred")]),
     ("A developer's laptop was infected with malware in April.", [("cyber_attack", "2025-04-01", "month", "occurred")]),
-    ("Its parent will publish first-quarter results on 2 June.", [("financial_report", "2025-06-02", "day", "planned")]),
+    # ... but not what else is frozen, called off, infected or cut by a percentage
+    ("Unions called off the strike on Monday.", []),
+    ("The council announced a hiring freeze on Monday.", []),
+    ("Two patients were infected with norovirus on Monday.", [("other", "2025-05-12", "day", "occurred")]),
+    ("Withdrawals are to stay frozen until at least 26 May.", [("halt_extended", "2025-05-26", "day", "planned")]),
+    ("The retailer closed 40% of its stores on Monday.", [("operations_halted", "2025-05-12", "day", "occurred")]),
+    ("The plant stayed shut until 3 July, when production restarted.",
+     [("halt_extended", "2024-07-03", "day", "occurred")]),
     # a share price moving by a percentage, whatever the subject
     ("Shares in its listed parent, Acme Fintech Ltd, closed 7.4% lower today.",
      [("other", "2025-05-16", "day", "occurred")]),

@@ -48,6 +48,7 @@ def extract(sentence):
      [("quantity", 2.8, None, "Tbps", None, "exact"), ("quantity", 3.1, None, "Tbps", None, "exact")]),
     ("Payments worth ₹2 lakh crore pass through it.", [("money", 2e12, None, "INR", None, "exact")]),
     ("It has 11,500 students.", [("count", 11500, None, "person", None, "exact")]),
+    ("Hackers stole 12,000 student records.", [("count", 12000, None, "student record", None, "exact")]),
     ("There were three devastating attacks and 14 crippling outages.",
      [("count", 3, None, "attack", None, "exact"), ("count", 14, None, "outage", None, "exact")]),
     ("He turned away ‘40 customers’ because he could not take cards.",
