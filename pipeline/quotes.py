@@ -284,14 +284,19 @@ def _mask_abbreviations(s: str) -> str:
 _LEADING_FUNCTION_WORDS = re.compile(r"^(?:(?:which|who|that|what|as|and|but|while|whilst|so)\s+)+", re.I)
 
 
-def _named_person(m: re.Match, post_start: int, ents) -> bool:
-    """Whether a long speaker phrase after a quote opens with a person's name set off
-    by a comma (a name, then the title: "Jane Doe, chief executive of Acme,")."""
-    head = m.group("phrase").split(",")[0]
-    at = post_start + m.start("phrase")
+def _post_speaker(m: re.Match, post_start: int, ents) -> tuple[int, int] | None:
+    """The speaker phrase of a "…,” X said" attribution: all of X when it is short,
+    else the person's name that opens it, set off by a comma ("Jane Doe, chief
+    information security officer at Acme, said"); None when it is neither."""
+    phrase, at = m.group("phrase"), post_start + m.start("phrase")
+    if len(phrase.split()) <= 8:
+        return at, post_start + m.end("phrase")
+    head = phrase.split(",")[0]
     # "Jane Doe’s lawyer, Tom Smith of ..., said": the head names someone else's
-    return "," in m.group("phrase") and len(head.split()) <= 4 and not re.search(r"[’']s\b", head) and any(
-        ents.type_of(e[3]) == "person" for e in ents.in_span(at, at + len(head)))
+    if "," in phrase and len(head.split()) <= 4 and not re.search(r"[’']s\b", head) and any(
+            ents.type_of(e[3]) == "person" for e in ents.in_span(at, at + len(head))):
+        return at, at + len(head)
+    return None
 
 
 def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, continues, done):
@@ -313,14 +318,11 @@ def _attribute(text, q: Quote, pre, pre_start, post, post_start, ents, last, con
         # (an apostrophe inside a word is no quote mark: "Acme’s chief executive")
         tail = re.match(r"(?:[^“”\"«»‘’.!?]|(?<=\w)[’'](?=\w)){0,160}[.!?,]?", post[m.end("phrase"):])
         q.attr_end = post_start + m.end("phrase") + (tail.end() if tail else 0)
-    elif (m := R["post"].match(post)) and 0 < len(m.group("phrase").split()) \
+    elif (m := R["post"].match(post)) and m.group("phrase").split() \
             and not R["pre_any"].search(m.group("phrase")) \
             and m.group("phrase").split()[0].lower() not in ("and", "but", "or", "then", "before", "after") \
-            and (len(m.group("phrase").split()) <= 8 or _named_person(m, post_start, ents)):
-        # "...,” Jane Doe, chief information security officer at Acme, said": the name
-        end = post_start + (m.start("phrase") + len(m.group("phrase").split(",")[0])
-                            if len(m.group("phrase").split()) > 8 else m.end("phrase"))
-        found = (post_start + m.start("phrase"), end, (m.group("verb") + (m.group("obj") or "")).strip().rstrip("."))
+            and (span := _post_speaker(m, post_start, ents)):
+        found = (*span, (m.group("verb") + (m.group("obj") or "")).strip().rstrip("."))
         q.attr_end = post_start + m.end()
     elif pre_clean:
         # the reporting verb nearest the quote that has a subject ("describing it as"
