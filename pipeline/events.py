@@ -88,6 +88,14 @@ def _outermost(trig: list[tuple]) -> list[tuple]:
 _PAST_STATE = re.compile(r"\b(?:remained|stayed|lasted|continued|persisted)\b")
 # happenings that last, which an "until" phrase can end
 _STATES = ("halt_extended", "operations_halted", "systems_shutdown")
+# a trigger after its date but introduced as a cause or a topic ("after the attack",
+# "questions about the breach") is not what the date dates
+_CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                    r"(?:[\w-]+\s+){0,2}$")
+# "will publish first-quarter results": the modal governs the trigger its verb takes
+_MODAL_VERB_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?[a-z]+\s+(?:[\w-]+\s+){0,2}$")
+# words that start another clause: a "would" before them does not reach a date after them
+_SUBORDINATE = re.compile(r"[,;:]|\b(?:after|since|when|because|before|as|until|while|but|once)\b")
 _CLAUSE_BOUNDARY = re.compile(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b")
 
 
@@ -109,7 +117,11 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         for etype, order, pat in _triggers():
             for m in pat.finditer(text, ss, se):
                 trig.append((m.start(), m.end(), etype, order))
-        trig = _outermost(trig)
+        # a lone -ed trigger after a determiner describes a noun ("its postponed exams")
+        _, _, determiner = _verbs()
+        trig = [x for x in _outermost(trig) if not (
+            text.endswith("ed", x[0], x[1]) and " " not in text[x[0]:x[1]]
+            and determiner.search(text, max(ss, x[0] - 8), x[0]))]
         # linear in the sentence: clause boundaries counted by bisection, and only
         # triggers within reach of each time phrase considered
         bounds = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text, ss, se)]
@@ -133,6 +145,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             for a, b, etype, order in near:
                 if a < t.end and b > t.start:
                     continue
+                if a >= t.end and _CAUSE.search(text, max(t.end, a - 40), a):
+                    continue   # "closed on Monday after the attack": the date is the closure's
                 dist = (t.start - b) if b <= t.start else (a - t.end)
                 if a >= t.end and not opens_clause:
                     dist += after_penalty
@@ -162,7 +176,13 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             # tense: the words from just before the trigger to the date phrase
             lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
             clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
-            future = bool(timex.FUTURE.search(clause))
+            future = bool(timex.FUTURE.search(clause)) or bool(_MODAL_VERB_BEFORE.search(text, max(ss, a - 60), a))
+            if not future and t.kind == "weekday" and not t.parts.get("rel"):
+                # "would resume on Thursday", "cancelled for Tuesday": a weekday ahead; not
+                # "would not pay after hackers struck on Monday"
+                marker = [m.end() for m in timex.MAYBE_AHEAD.finditer(text, lo, t.start)]
+                future = (bool(marker) and not _SUBORDINATE.search(text, marker[-1], t.start)) \
+                    or text[max(ss, t.start - 4):t.start] == "for "
             i = order_of[id(t)]
             # "remained closed until 12 May", "was down until Thursday, when it was fixed":
             # a state that has ended, its "until" dated like any past date

@@ -82,6 +82,28 @@ def run(text, published=P):
     ("The firm said the attack would cost it dearly.", []),           # no date, no event
     ("The attack, which began on 11 May 2025, brought production to a halt.",
      [("cyber_attack", "2025-05-11", "day", "occurred")]),
+    # what a gang, the police and a regulator do
+    ("Hackers encrypted servers at its headquarters on Saturday.", [("cyber_attack", "2025-05-10", "day", "occurred")]),
+    ("The firm insists the hackers struck on Saturday.", [("cyber_attack", "2025-05-10", "day", "occurred")]),
+    ("The gang listed the company on its leak site on Tuesday.",
+     [("responsibility_claimed", "2025-05-13", "day", "occurred")]),
+    ("It reported the attack to the National Crime Agency on Sunday.",
+     [("law_enforcement", "2025-05-11", "day", "occurred")]),
+    ("It reported the breach to the Information Rights Office on Saturday.", [("other", "2025-05-10", "day", "occurred")]),
+    ("The regulator said on Wednesday it was making enquiries.", [("law_enforcement", "2025-05-14", "day", "occurred")]),
+    ("It set aside £48m on Wednesday to cover refunds.", [("financial_report", "2025-05-14", "day", "occurred")]),
+    # customers' accounts are no company accounts; restoring operations is resuming them
+    ("It resumed a limited service for business accounts on 16 April.",
+     [("operations_resumed", "2025-04-16", "day", "occurred")]),
+    ("The company expects to restore full operations in the coming days.",
+     [("operations_resumed", "2025-05-12", "week", "planned")]),
+    # an -ed trigger after a determiner describes a noun; a trigger after "after" or
+    # "about" is a cause or a topic, not what the date dates
+    ("The university restarted its postponed exams on 9 February.",
+     [("operations_resumed", "2025-02-09", "day", "occurred")]),
+    ("The airline rebooked the cancelled flights on Monday.", [("other", "2025-05-12", "day", "occurred")]),
+    ("The exchange stopped all withdrawals from its hot wallet on Monday after an attack.",
+     [("operations_halted", "2025-05-12", "day", "occurred")]),
 ])
 def test_events(text, expected):
     assert run(text + "\n") == expected
@@ -118,11 +140,19 @@ def test_actor_and_place():
     # ... but only a date weeks ahead against one most of a year back: an attack of
     # last autumn stays last autumn
     ("The firm said it would not pay the ransom after hackers struck on 3 November.",
-     [("other", "2024-11-03", "day", "occurred")]),
+     [("cyber_attack", "2024-11-03", "day", "occurred")]),
     ("The firm said it would shut its plants on 20 May and restart them the following day.",
      [("systems_shutdown", "2025-05-20", "day", "planned"), ("operations_resumed", "2025-05-21", "day", "planned")]),
     # without such a word, the most recent such day (DATA_MODEL.md)
     ("The firm wrote to members on 20 May.", [("other", "2024-05-20", "day", "occurred")]),
+    # "will" with its verb and object before the trigger; "would" or "for" before a weekday
+    ("Parent company Quillhaven Holdings will publish first-quarter results on June 2.",
+     [("financial_report", "2025-06-02", "day", "planned")]),
+    ("The council said collections would resume on Thursday.", [("operations_resumed", "2025-05-22", "day", "planned")]),
+    ("A further 96 flights have been cancelled for Tuesday.", [("operations_halted", "2025-05-20", "day", "planned")]),
+    ("Councillors will hold an emergency meeting on Tuesday to question officers about the attack.",
+     [("other", "2025-05-20", "day", "planned")]),
+    ("The firm said it would not pay after hackers struck on Monday.", [("cyber_attack", "2025-05-12", "day", "occurred")]),
 ])
 def test_plans_and_hedges(text, expected):
     assert run(text + "\n") == expected
@@ -159,6 +189,10 @@ def test_plans_and_hedges(text, expected):
     # shares closing lower is no closure; depots that share a site and were closed are
     ("Two depots that share a site were closed on Monday.", [("operations_halted", "2025-05-12", "day", "occurred")]),
     ("Its shares closed 11% lower today.", [("other", "2025-05-16", "day", "occurred")]),
+    ("Shares have fallen 11% since the outage, including a 6.2% drop on Monday.",
+     [("other", "2025-05-12", "day", "occurred")]),
+    ("Shares in its parent recovered 3.2% on Tuesday after falling 7.4% on Monday.",
+     [("other", "2025-05-13", "day", "occurred"), ("other", "2025-05-12", "day", "occurred")]),
 ])
 def test_states_and_share_prices(text, expected):
     assert run(text + "\n") == expected
