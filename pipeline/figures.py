@@ -378,7 +378,8 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
         # "eight hours a day": a duration per a longer period is a rate
         pm = R["per"].match(text, pos, end)
         if pm and pm.group("p1") and _LONGER.index(lx["per_words"][pm.group("p1")]) > _LONGER.index(unit) \
-                and not re.match(r"\s+(?:ago|earlier|later|before|after|from)\b", text[pm.end():pm.end() + 9]):
+                and not re.match(r"\s+(?:ago|earlier|later|before|after|from\s+(?:now|today|then)\b(?!\s+on\b))\b",
+                                 text[pm.end():pm.end() + 20]):   # "12 hours a week from Monday" is a rate
             per, pos = lx["per_words"][pm.group("p1")], pm.end()
     else:
         pm = R["per"].match(text, pos, end)

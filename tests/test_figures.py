@@ -62,6 +62,8 @@ def extract(sentence):
     # a duration per a longer period is a rate; "a week ago" is a date, no rate
     ("Agents are shouted at for eight hours a day.", [("duration", 8, None, "hour", "day", "exact")]),
     ("It was shut for two days a week ago.", [("duration", 2, None, "day", None, "exact")]),
+    ("It will open for an extra 12 hours a week from Monday.", [("duration", 12, None, "hour", "week", "exact")]),
+    ("The deadline is two days a week from now.", [("duration", 2, None, "day", None, "exact")]),
     ("His 12-person team was sent home.", [("count", 12, None, "person", None, "exact")]),
     ("More than 2,000 patients were affected.", [("count", 2000, None, "patient", None, "more_than")]),
     ("It closed three regional depots.", [("count", 3, None, "depot", None, "exact")]),
