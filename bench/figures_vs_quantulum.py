@@ -51,9 +51,10 @@ def bodies(raw: Path) -> dict[str, list[tuple[str, int, int]]]:
 
 def ours(text, sentences):
     found = []
+    dollar = figures.local_dollar(text)
     for s, e in sentences:
         dates = [(t.start, t.end) for t in timex.find(text, s, e)]
-        for f in figures.extract(text, s, e, dates):
+        for f in figures.extract(text, s, e, dates, dollar):
             found.append({"kind": f.kind, "value": f.value, "value_high": f.value_high, "unit": f.unit,
                           "per": f.per})
     return found

@@ -45,9 +45,10 @@ def extract_article(source_id: str, text: str, published: str | None,
     years = timex.stated_years(text)
 
     figs = []
+    dollar = figures.local_dollar(text)
     for ss, se in sents:
         dates = [(t.start, t.end) for t in timex.find(text, ss, se)]
-        for f in figures.extract(text, ss, se, dates):
+        for f in figures.extract(text, ss, se, dates, dollar):
             d = f.as_dict(text)
             d["sentence"] = text[ss:se]
             # what the number is about: the organisation named nearest before it in the

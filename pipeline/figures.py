@@ -240,8 +240,25 @@ def _screened(text: str, m: re.Match, floor: int) -> bool:
     return text[e:e + 1] == "/"
 
 
-def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = ()) -> list[Figure]:
-    """Figures in text[start:end] (a sentence); `blocked` spans (dates) hold none."""
+def _currency(symbol: str | None, dollar: str) -> str | None:
+    if not symbol:
+        return None
+    return dollar if symbol == "$" else _lx()["lx"]["currency_symbols"].get(symbol)
+
+
+def local_dollar(text: str) -> str:
+    """What a bare "$" is in this article: an article that writes "US$" for US dollars
+    and one other dollar ("C$", "A$") writes that other one bare too ("US$200 million
+    ... about $9,000" in a Canadian paper); otherwise US dollars."""
+    syms = {sym: cur for sym, cur in _lx()["lx"]["currency_symbols"].items() if len(sym) > 1 and sym.endswith("$")}
+    found = {cur for sym, cur in syms.items() if re.search(rf"(?<![A-Za-z]){re.escape(sym)}\s?\d", text)}
+    return (found - {"USD"}).pop() if "USD" in found and len(found) == 2 else "USD"
+
+
+def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = (),
+            dollar: str = "USD") -> list[Figure]:
+    """Figures in text[start:end] (a sentence); `blocked` spans (dates) hold none; a
+    bare "$" is `dollar` (see local_dollar)."""
     R = _lx()
     lx = R["lx"]
     phones = [(p.start(), p.end()) for p in R["phone"].finditer(text, start, end)
@@ -261,7 +278,7 @@ def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = ()
             continue
         if _screened(text, m, start):
             continue
-        f = _read(text, m, start, end, out)
+        f = _read(text, m, start, end, out, dollar)
         if f:
             out.append(f)
             taken_until = f.end
@@ -286,14 +303,14 @@ def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = ()
     return out
 
 
-def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
+def _read(text, m, start, end, previous: list[Figure], dollar: str = "USD") -> Figure | None:
     R = _lx()
     lx = R["lx"]
     value = _number(m.group("num"), m.group("scale"))
     if value is None:
         return None
     numtext = m.group("num").lower()
-    cur = lx["currency_symbols"].get(m.group("cur")) if m.group("cur") else None
+    cur = _currency(m.group("cur"), dollar)
     pos = m.end()
     value_high = None
     qual, qstart = _qualifier(text, m.start(), start)
@@ -307,7 +324,7 @@ def _read(text, m, start, end, previous: list[Figure]) -> Figure | None:
             low = _number(m.group("num"), rm.group("scale"))   # "£40-60m"
         if high is not None and low is not None and high > low:
             value, value_high, pos, qual = low, high, rm.end(), "range"
-            cur = cur or lx["currency_symbols"].get(rm.group("cur") or "")
+            cur = cur or _currency(rm.group("cur"), dollar)
             if between:
                 qstart = between.start()
     # what the number counts

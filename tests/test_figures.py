@@ -166,3 +166,13 @@ def test_measures(sentence, measure):
 @pytest.mark.parametrize("sentence", ["The blast left 40 injured.", "Of the 40 injured, three were critical."])
 def test_a_participle_standing_for_people_is_still_a_figure(sentence):
     assert [f[1] for f in extract(sentence)] == [40]
+
+
+def test_a_bare_dollar_is_the_local_one_where_us_dollars_are_marked():
+    canadian = "Hackers took US$200 million. Holders are owed C$290 million, about $9,000 each."
+    dollar = figures.local_dollar(canadian)
+    assert [(f.value, f.unit) for f in figures.extract(canadian, 0, len(canadian), (), dollar)] == \
+        [(2e8, "USD"), (2.9e8, "CAD"), (9000, "CAD")]
+    # without "US$", or with two other dollars, a bare "$" stays the US dollar
+    assert figures.local_dollar("Hackers took $200 million; holders are owed C$290 million.") == "USD"
+    assert figures.local_dollar("It paid US$5m, C$3m and A$2m, and $1m more.") == "USD"
