@@ -97,3 +97,11 @@ def test_the_council_refers_to_the_council_the_article_names_and_the_police_to_n
     spans = segments.classify(text, HEADING)
     sents = [s for a, b in segments.paragraphs(text, spans) for s in segments.sentences(text, a, b)]
     assert extract.references(text, sents, entities.extract(text, sents)) == ["Eastmoor City Council"] * 2
+
+
+def test_a_demonym_opening_a_public_body_name_is_part_of_it():
+    text = ("The Canadian Securities Oversight Board said it was reviewing the theft. The National "
+            "Financial Crimes Bureau is investigating.\n")
+    names = {n: e.type for n, e in found(text).entities.items()}
+    assert names.get("Canadian Securities Oversight Board") == "government_body"
+    assert names.get("National Financial Crimes Bureau") == "government_body"
