@@ -124,6 +124,13 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper() or (tok[0].isdigit() is False and tok[0] == "$")
 
 
+def _name_word(word: str) -> bool:
+    """Shaped like a given name or surname, and no word the lexicons know otherwise."""
+    lx = _lex()
+    return word[:1].isupper() and word[1:].islower() and word.replace("-", "").replace("’", "").isalpha() \
+        and not any(word in lx[k] for k in ("common", "org", "gov", "heads", "places", "directions"))
+
+
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
@@ -316,10 +323,18 @@ def _add_run(text, toks, index, run, at_start, cands):
     # "Health Minister Jane Smith", "CEO John Doe": a title, then the name
     heads = [k for k, t in enumerate(run) if t[2] in lx["heads"]]
     role = ""
-    if heads and heads[-1] < len(run) - 1 and len(run) - heads[-1] - 1 <= 3:
+    if heads and heads[-1] < len(run) - 1 and len(run) - heads[-1] - 1 <= 3 \
+            and run[heads[-1] + 1][2] not in _CONNECTORS | {"and"}:   # not "Minister | for Home Affairs"
         idx = index[run[0][0]]
         role = " ".join(_title_prefix(toks, idx) + [t[2] for t in run[:heads[-1] + 1]])
         run = run[heads[-1] + 1:]
+        at_start = False
+    elif heads and heads[0] == 0 and len(run) >= 5 and any(t[2] in ("of", "for") for t in run[1:-2]) \
+            and run[-3][2] not in _CONNECTORS | {"and"} and all(_name_word(t[2]) for t in run[-2:]):
+        # "Minister of State for Digital Affairs Jane Doe": a run that opens with a title
+        # is a person holding it, named by its last two words
+        role = " ".join(t[2] for t in run[:-2])
+        run = run[-2:]
         at_start = False
     # months, weekdays and contractions split a run; other common words inside a name
     # belong to it ("Tanners and Dyers Union")

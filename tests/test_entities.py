@@ -105,3 +105,19 @@ def test_a_demonym_opening_a_public_body_name_is_part_of_it():
     names = {n: e.type for n, e in found(text).entities.items()}
     assert names.get("Canadian Securities Oversight Board") == "government_body"
     assert names.get("National Financial Crimes Bureau") == "government_body"
+
+
+@pytest.mark.parametrize("text, name, type_, role", [
+    # a run that opens with a long title is the person holding it, named by its last two words
+    ("Minister of State for Data Affairs Orla Quennell said it was helping.", "Orla Quennell", "person",
+     "Minister of State for Data Affairs"),
+    ("Secretary of State for Transport and IT Ravi Tandrel said nothing.", "Ravi Tandrel", "person",
+     "Secretary of State for Transport and IT"),
+    # a title with no name after it names nobody: "for Foreign Affairs" is no person
+    ("The Minister for Foreign Affairs said nothing.", "Minister for Foreign Affairs", "organisation", ""),
+    ("Minister of State for Trade Promotion said nothing.", "Minister of State for Trade Promotion",
+     "organisation", ""),
+])
+def test_a_long_title_before_a_name(text, name, type_, role):
+    ents = found(text + "\n").entities
+    assert name in ents and ents[name].type == type_ and (ents[name].role or "") == role
