@@ -88,15 +88,47 @@ def _outermost(trig: list[tuple]) -> list[tuple]:
 _PAST_STATE = re.compile(r"\b(?:remained|stayed|lasted|continued|persisted)\b")
 # happenings that last, which an "until" phrase can end
 _STATES = ("halt_extended", "operations_halted", "systems_shutdown")
-# a trigger after its date but introduced as a cause or a topic ("after the attack",
-# "questions about the breach") is not what the date dates
-_CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-                    r"(?:[\w-]+\s+){0,2}$")
+# a noun trigger after its date but introduced as a cause or a topic ("after the
+# attack", "questions about the breach") is not what the date dates
+_CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid)\s+(?:the|a|an|its|their|this|that)\s+"
+                    r"(?:(?!(?:was|were|is|are|been|be|had|has|have)\b)[\w-]+\s+){0,2}$")
 # "will publish first-quarter results": the modal governs the trigger its verb takes
-_MODAL_VERB_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?[a-z]+\s+(?:[\w-]+\s+){0,2}$")
+_MODAL_VERB_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?[a-z]+\s+"
+                                r"(?:(?!(?:whether|if|that|how|why|what|when)\b)[\w-]+\s+){0,2}$")
 # words that start another clause: a "would" before them does not reach a date after them
-_SUBORDINATE = re.compile(r"[,;:]|\b(?:after|since|when|because|before|as|until|while|but|once)\b")
+_SUBORDINATE = re.compile(r"[,;:]|\b(?:after|since|when|because|before|as|until|while|but|once|was|were|had)\b")
+# "would normally close", "would have been": no plan
+_NO_PLAN = re.compile(r"\s+(?:normally|usually|often|typically|always|have)\b")
+# a plan said inside a relative clause ("the café that opens at 7am was closed on
+# Sunday", "the minister, who said she would visit on Wednesday, toured it")
+# ("said that the system would be back on Monday" is a plan: "that" before a subject)
+_RELATIVE = re.compile(r"(?:\b(?:who|which)\b[^,;]{0,40}|\bthat\s+)$")
 _CLAUSE_BOUNDARY = re.compile(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b")
+
+
+def _modal_governs(text: str, ss: int, a: int, b: int, t) -> bool:
+    """"will publish first-quarter results on June 2": a modal whose verb takes the
+    trigger puts it ahead; not a past happening it names ("will question the man
+    arrested on Saturday") nor one between the trigger and the date."""
+    verb, _, _ = _verbs()
+    return b <= t.start and not verb.fullmatch(text[a:b].split()[-1]) \
+        and not verb.search(text, b, t.start) and bool(_MODAL_VERB_BEFORE.search(text, max(ss, a - 60), a))
+
+
+def _weekday_ahead(text: str, ss: int, lo: int, a: int, t, first: bool) -> bool:
+    """A bare weekday is ahead after a plan's marker ("would resume on Thursday", "the
+    scheme opens on Monday") or "for" ("cancelled for Tuesday"), unless the sentence
+    says the plan from the past: a clause word or a past tense between them, a relative
+    clause, an earlier date for the saying ("Last Friday the council said ... would
+    resume on Monday"), or a weekday that is a possessive or followed by ", when"."""
+    if not first or re.match(r"(?:’s|'s|,\s+when\b)", text[t.end:t.end + 7]):
+        return False
+    markers = list(timex.MAYBE_AHEAD.finditer(text, lo, t.start))
+    if markers:
+        m = markers[-1]
+        return not (_SUBORDINATE.search(text, m.end(), t.start) or _NO_PLAN.match(text, m.end())
+                    or _RELATIVE.search(text, ss, m.start()))
+    return text[max(ss, t.start - 4):t.start] == "for " and not re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", text[ss:a])
 
 
 def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
@@ -117,11 +149,12 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         for etype, order, pat in _triggers():
             for m in pat.finditer(text, ss, se):
                 trig.append((m.start(), m.end(), etype, order))
-        # a lone -ed trigger after a determiner describes a noun ("its postponed exams")
+        # a lone -ed trigger after a determiner describes a noun ("restarted its postponed
+        # exams"), unless that noun opens the sentence ("The cancelled flights on Monday ...")
         _, _, determiner = _verbs()
         trig = [x for x in _outermost(trig) if not (
             text.endswith("ed", x[0], x[1]) and " " not in text[x[0]:x[1]]
-            and determiner.search(text, max(ss, x[0] - 8), x[0]))]
+            and (d := determiner.search(text, max(ss, x[0] - 8), x[0])) and text[ss:d.start()].strip())]
         # linear in the sentence: clause boundaries counted by bisection, and only
         # triggers within reach of each time phrase considered
         bounds = [m.start() for m in _CLAUSE_BOUNDARY.finditer(text, ss, se)]
@@ -145,7 +178,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             for a, b, etype, order in near:
                 if a < t.end and b > t.start:
                     continue
-                if a >= t.end and _CAUSE.search(text, max(t.end, a - 40), a):
+                if a >= t.end and not text.endswith("ed", a, b) and _CAUSE.search(text, max(t.end, a - 40), a):
                     continue   # "closed on Monday after the attack": the date is the closure's
                 dist = (t.start - b) if b <= t.start else (a - t.end)
                 if a >= t.end and not opens_clause:
@@ -176,13 +209,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             # tense: the words from just before the trigger to the date phrase
             lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
             clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
-            future = bool(timex.FUTURE.search(clause)) or bool(_MODAL_VERB_BEFORE.search(text, max(ss, a - 60), a))
+            future = bool(timex.FUTURE.search(clause)) or _modal_governs(text, ss, a, b, t)
             if not future and t.kind == "weekday" and not t.parts.get("rel"):
-                # "would resume on Thursday", "cancelled for Tuesday": a weekday ahead; not
-                # "would not pay after hackers struck on Monday"
-                marker = [m.end() for m in timex.MAYBE_AHEAD.finditer(text, lo, t.start)]
-                future = (bool(marker) and not _SUBORDINATE.search(text, marker[-1], t.start)) \
-                    or text[max(ss, t.start - 4):t.start] == "for "
+                future = _weekday_ahead(text, ss, lo, a, t, first=order_of[id(t)] == 0)
             i = order_of[id(t)]
             # "remained closed until 12 May", "was down until Thursday, when it was fixed":
             # a state that has ended, its "until" dated like any past date

@@ -209,7 +209,10 @@ def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool =
             shift = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
             return _unit_start(P, unit, shift)
         if t.kind == "weekend":
-            return _last_saturday(P).isoformat(), "week"
+            sat = _last_saturday(P)
+            if ahead and sat < P - dt.timedelta(days=1):
+                sat += dt.timedelta(days=7)   # "will meet ministers over the weekend"
+            return sat.isoformat(), "week"
         if t.kind == "coming":
             return _monday(P).isoformat(), "week"
         if t.kind == "ago":
