@@ -92,6 +92,9 @@ _STATES = ("halt_extended", "operations_halted", "systems_shutdown")
 # attack", "questions about the breach") is not what the date dates
 _CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid)\s+(?:the|a|an|its|their|this|that)\s+"
                     r"(?:(?!(?:was|were|is|are|been|be|had|has|have)\b)[\w-]+\s+){0,2}$")
+# "the attack", "this breach" after a date refer back to the attack; the date dates
+# what is said of it
+_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$")
 # "will publish first-quarter results": the modal governs the trigger its verb takes
 _MODAL_VERB_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?[a-z]+\s+"
                                 r"(?:(?!(?:whether|if|that|how|why|what|when)\b)[\w-]+\s+){0,2}$")
@@ -180,6 +183,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                     continue
                 if a >= t.end and not text.endswith("ed", a, b) and _CAUSE.search(text, max(t.end, a - 40), a):
                     continue   # "closed on Monday after the attack": the date is the closure's
+                if a >= t.end and etype == "cyber_attack" and _ANAPHOR.search(text, max(ss, a - 20), a):
+                    continue   # "said on Monday that the breach would cost £8m": the attack is old news
                 dist = (t.start - b) if b <= t.start else (a - t.end)
                 if a >= t.end and not opens_clause:
                     dist += after_penalty

@@ -104,6 +104,12 @@ def run(text, published=P):
     ("The airline rebooked the cancelled flights on Monday.", [("other", "2025-05-12", "day", "occurred")]),
     ("The exchange stopped all withdrawals from its hot wallet on Monday after an attack.",
      [("operations_halted", "2025-05-12", "day", "occurred")]),
+    # "the attack" after a date refers back; the date dates what is said of it
+    ("Harrowglen said yesterday that the breach would cost it between £8m and £11m.",
+     [("impact_assessment", "2025-05-15", "day", "occurred")]),
+    ("On Monday, the attack forced the closure of 40 stores.", [("operations_halted", "2025-05-12", "day", "occurred")]),
+    ("The firm said on Monday the attack had been contained.", []),
+    ("On Monday a ransomware attack hit the council.", [("cyber_attack", "2025-05-12", "day", "occurred")]),
     # the words these rules key on, in their other senses (a review's sentences)
     ('The ministry rolled out laptops with encrypted drives to all staff on Monday.',
      [('other', '2025-05-12', 'day', 'occurred')]),
