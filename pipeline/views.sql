@@ -108,13 +108,20 @@ ORDER BY independent_sources DESC, source_count DESC, fact_type, fact_id;
 
 -- Per source: what it is and what it contributes.
 CREATE VIEW source_coverage AS
+-- counts grouped once per table and joined, not one correlated count per source
+WITH seg AS (
+    SELECT source_id, count(*) FILTER (WHERE kind = 'body') AS body_lines,
+           count(*) FILTER (WHERE kind <> 'body') AS other_lines
+    FROM segments GROUP BY source_id
+), fm AS (SELECT source_id, count(*) AS n FROM figure_mentions GROUP BY source_id
+), qm AS (SELECT source_id, count(*) AS n FROM quote_mentions GROUP BY source_id
+), em AS (SELECT source_id, count(*) AS n FROM event_mentions GROUP BY source_id
+), en AS (SELECT source_id, count(DISTINCT entity_id) AS n FROM entity_mentions GROUP BY source_id)
 SELECT s.source_id, s.outlet, s.published_date, s.date_basis, s.char_count,
-       (SELECT count(*) FROM segments g WHERE g.source_id = s.source_id AND g.kind = 'body') AS body_lines,
-       (SELECT count(*) FROM segments g WHERE g.source_id = s.source_id AND g.kind <> 'body') AS other_lines,
-       (SELECT count(*) FROM figure_mentions x WHERE x.source_id = s.source_id) AS figure_mentions,
-       (SELECT count(*) FROM quote_mentions x WHERE x.source_id = s.source_id) AS quote_mentions,
-       (SELECT count(*) FROM event_mentions x WHERE x.source_id = s.source_id) AS event_mentions,
-       (SELECT count(DISTINCT x.entity_id) FROM entity_mentions x WHERE x.source_id = s.source_id) AS entities_named,
-       s.repairs
+       coalesce(seg.body_lines, 0) AS body_lines, coalesce(seg.other_lines, 0) AS other_lines,
+       coalesce(fm.n, 0) AS figure_mentions, coalesce(qm.n, 0) AS quote_mentions,
+       coalesce(em.n, 0) AS event_mentions, coalesce(en.n, 0) AS entities_named, s.repairs
 FROM sources s
+LEFT JOIN seg USING (source_id) LEFT JOIN fm USING (source_id) LEFT JOIN qm USING (source_id)
+LEFT JOIN em USING (source_id) LEFT JOIN en USING (source_id)
 ORDER BY s.source_id;
