@@ -104,6 +104,16 @@ def run(text, published=P):
     ("The airline rebooked the cancelled flights on Monday.", [("other", "2025-05-12", "day", "occurred")]),
     ("The exchange stopped all withdrawals from its hot wallet on Monday after an attack.",
      [("operations_halted", "2025-05-12", "day", "occurred")]),
+    # what a government gives; systems brought back
+    ("The minister announced yesterday a £3m fund to compensate island businesses.",
+     [("government_support", "2025-05-15", "day", "occurred")]),
+    ("The aid package she announced today includes wage support.", [("government_support", "2025-05-16", "day", "occurred")]),
+    ("She said the government would set out support for island businesses next week.",
+     [("government_support", "2025-05-19", "week", "planned")]),
+    ("It took its website offline on 10 May and brought it back on 14 May.",
+     [("systems_shutdown", "2025-05-10", "day", "occurred"), ("systems_restored", "2025-05-14", "day", "occurred")]),
+    # ... not a fund that buys a firm, nor the funds stolen
+    ("The port was bought by an infrastructure fund in 2021.", [("other", "2021-01-01", "year", "occurred")]),
     # "the attack" after a date refers back; the date dates what is said of it
     ("Harrowglen said yesterday that the breach would cost it between £8m and £11m.",
      [("impact_assessment", "2025-05-15", "day", "occurred")]),
