@@ -71,6 +71,8 @@ def extract(sentence):
     ("It handles 4 million card payments a day.",
      [("count", 4e6, None, "card payment", "day", "exact")]),
     ("It opened two new stores.", [("count", 2, None, "store", None, "exact")]),
+    ("It relies on 38 outside suppliers.", [("count", 38, None, "supplier", None, "exact")]),
+    ("Two private boats carried patients.", [("count", 2, None, "boat", None, "exact")]),
     ("It employs 500 customer service agents.", [("count", 500, None, "customer service agent", None, "exact")]),
     ("It runs 25 bus routes a day.", [("count", 25, None, "bus route", "day", "exact")]),
     ("It hired 20 IT contractors.", [("count", 20, None, "contractor", None, "exact")]),
