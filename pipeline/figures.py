@@ -163,12 +163,13 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     stops = set(lx["stop_words"])
     persons = set(lx["person_nouns"])
     # "2,000 of its staff", "260,000 of Quenby's 1.1 million customers"
+    # ("900 of the company's workers", "212,000 of the affected customers")
     m = re.match(r"\s+of\s+(?:the|its|their|our|his|her|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}[’']s)\s+"
-                 r"(?P<n>[\d,.]+\s+(?:(?:million|billion|m|bn)\s+)?)?(?P<w>[a-z]+)\b", text[pos:end])
+                 r"(?:[a-z]+[’']s\s+)?(?P<n>[\d,.]+\s+(?:(?:million|billion|m|bn)\s+)?)?(?=[a-z]+\b)", text[pos:end])
     if m:
-        w = m.group("w")
+        unit, after = _count_noun(text, pos + m.end() - 1, end)
         # "four of its 14 depots": the noun is the depots', the 14 a figure of its own
-        return ("person" if w in persons else _singular(w)), pos + (0 if m.group("n") else m.end())
+        return unit, (pos if m.group("n") or unit is None else after)
     run, cur = [], pos   # the words read, the counted noun last
     # "6,200 current and former employees": two adjectives joined describe the noun after
     if (m := re.match(r"\s+([a-z]+)\s+(?:and|or)\s+([a-z]+)(?=\s)", text[pos:end])) \

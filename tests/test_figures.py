@@ -72,6 +72,9 @@ def extract(sentence):
      [("count", 4e6, None, "card payment", "day", "exact")]),
     ("It opened two new stores.", [("count", 2, None, "store", None, "exact")]),
     ("It relies on 38 outside suppliers.", [("count", 38, None, "supplier", None, "exact")]),
+    # after "of the", the noun phrase is read as after the number
+    ("About 212,000 of the affected customers were told.", [("count", 212000, None, "customer", None, "approximate")]),
+    ("About 900 of the company's workers were sent home.", [("count", 900, None, "person", None, "approximate")]),
     ("Two private boats carried patients.", [("count", 2, None, "boat", None, "exact")]),
     ("It employs 500 customer service agents.", [("count", 500, None, "customer service agent", None, "exact")]),
     ("It runs 25 bus routes a day.", [("count", 25, None, "bus route", "day", "exact")]),
