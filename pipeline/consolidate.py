@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from . import lexicon, schema
+from .entities import legal_name, owner
 from .config import Layout, params
 from .timex import window
 from .runner import Options
@@ -84,15 +85,21 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
     for i, (_, name, t, _) in enumerate(items):
         if " " not in name and len(persons.get(_name_key(name), ())) == 1:
             uf.union(i, next(iter(persons[_name_key(name)])))
-    # a one-word organisation name ("Quenby") joins the one organisation whose
-    # longer name starts with it ("Quenby Energy")
-    orgs = defaultdict(set)
+    # a one-word organisation name ("Quenby") joins the organisation whose longer name
+    # starts with it ("Quenby Energy"), if it is the only one or the only company
+    orgs = defaultdict(list)   # first word → [(item, name)] of longer organisation names
     for i, (_, name, t, _) in enumerate(items):
         if t == "organisation" and " " in name:
-            orgs[_name_key(name.split()[0])].add(uf.find(i))
+            orgs[_name_key(name.split()[0])].append((i, name))
     for i, (_, name, t, _) in enumerate(items):
-        if t == "organisation" and " " not in name and len({uf.find(r) for r in orgs.get(_name_key(name), ())}) == 1:
-            uf.union(i, next(iter(orgs[_name_key(name)])))
+        if t == "organisation" and " " not in name and (found := orgs.get(_name_key(name))):
+            # one name per cluster, its legal name where it has one
+            best = {}
+            for j, n in sorted(found, key=lambda x: (not legal_name(x[1]), x[1])):
+                best.setdefault(uf.find(j), n)
+            which = owner(sorted(best.values()))
+            if which is not None:
+                uf.union(i, next(r for r, n in best.items() if n == which))
     # near-identical spellings of the same type, blocked by first letter
     blocks = defaultdict(list)
     for i, (_, name, t, _) in enumerate(items):

@@ -45,6 +45,7 @@ def _lex():
         "verbs": set(sp["verbs"]),
         "inverted": set(sp["inverted_verbs"]) - {"told", "asked"},
         "spokes": set(lx["spokesperson_words"]),
+        "legal_forms": set(lx["legal_forms"]),
     }
 
 
@@ -129,6 +130,21 @@ def _name_word(word: str) -> bool:
     lx = _lex()
     return word[:1].isupper() and word[1:].islower() and word.replace("-", "").replace("’", "").isalpha() \
         and not any(word in lx[k] for k in ("common", "org", "gov", "heads", "places", "directions"))
+
+
+def legal_name(name: str) -> bool:
+    """A company's registered name: it ends in a legal form ("Acme Inc.")."""
+    return name.split()[-1] in _lex()["legal_forms"]
+
+
+def owner(longer: list[str]) -> str | None:
+    """Of the organisation names a one-word name starts, the one it stands for: the only
+    one, or the only one ending in a legal form ("Acme Inc." beside the brand "Acme
+    Cola"); none when that leaves a choice ("Tesco Bank" and "Tesco Mobile")."""
+    if len(set(longer)) == 1:
+        return longer[0]
+    legal = {n for n in longer if legal_name(n)}
+    return legal.pop() if len(legal) == 1 else None
 
 
 def _is_acronym(word: str) -> bool:
@@ -501,9 +517,7 @@ def _resolve(text: str, cands: list[Mention]) -> ArticleEntities:
             elif t == "organisation":
                 # "Quenby" for "Quenby Foods": the one longer organisation name it starts
                 # (of "Tesco Bank" and "Tesco Mobile", "Tesco" is neither)
-                long = [L for L in longs if L.split()[0] == key and types[L] == "organisation"]
-                if len(long) == 1:
-                    c = long[0]
+                c = owner([L for L in longs if L.split()[0] == key and types[L] == "organisation"]) or key
         elif t == "organisation":
             # "Tressick Capital" for "Tressick Capital Securities"
             long = [L for L in longs if L != key and L.startswith(key + " ") and types[L] == "organisation"]

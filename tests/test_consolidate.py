@@ -25,6 +25,14 @@ def test_a_one_word_name_shared_by_two_organisations_joins_neither():
                 [("a", "Northfield Water"), ("b", "Northfield Bank"), ("c", "Northfield")]}) == 3
 
 
+def test_a_one_word_name_shared_by_a_company_and_its_brand_joins_the_company():
+    arts = [article("a", ("Marrowby Brewing Co.", "organisation"), ("Marrowby Lager", "organisation")),
+            article("b", ("Marrowby", "organisation"))]
+    _, _, local = consolidate_entities(arts, 92)
+    assert entity_of(local, "b", "Marrowby") == entity_of(local, "a", "Marrowby Brewing Co.") \
+        != entity_of(local, "a", "Marrowby Lager")
+
+
 def test_a_surname_joins_the_one_person_with_that_surname():
     arts = [article("a", ("Ann Bell", "person")), article("b", ("Bell", "person"))]
     _, _, local = consolidate_entities(arts, 92)

@@ -35,6 +35,13 @@ def test_a_first_word_shared_by_two_organisations_is_neither():
     assert "Tesco" not in ents.entities["Tesco Bank"].aliases | ents.entities["Tesco Mobile"].aliases
 
 
+def test_a_first_word_shared_by_a_company_and_its_brand_is_the_company():
+    text = "Marrowby Brewing Co. halted production. Marrowby Lager sales fell. Marrowby said it was sorry.\n"
+    ents = found(text)
+    assert "Marrowby" in ents.entities["Marrowby Brewing Co"].aliases   # the full stop ends the sentence
+    assert "Marrowby" not in ents.entities["Marrowby Lager"].aliases
+
+
 def test_a_lone_word_written_capitalised_mid_sentence_is_a_name_where_it_acts():
     text = ("The data watchdog said the fitness app Stridelane could face a fine. "
             "Stridelane said it had notified the authority. Members who use Stridelane were told. "
