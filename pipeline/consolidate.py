@@ -91,8 +91,10 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
     for i, (_, name, t, _) in enumerate(items):
         if t == "organisation" and " " in name:
             orgs[_name_key(name.split()[0])].append((i, name))
+    person_roots = {uf.find(i) for i, it in enumerate(items) if it[2] == "person"}
     for i, (_, name, t, _) in enumerate(items):
-        if t == "organisation" and " " not in name and (found := orgs.get(_name_key(name))):
+        if t == "organisation" and " " not in name and (found := orgs.get(_name_key(name))) \
+                and uf.find(i) not in person_roots:   # "Morrison" already Jane Morrison
             # one name per cluster, its legal name where it has one
             best = {}
             for j, n in sorted(found, key=lambda x: (not legal_name(x[1]), x[1])):

@@ -46,6 +46,7 @@ def _lex():
         "inverted": set(sp["inverted_verbs"]) - {"told", "asked"},
         "spokes": set(lx["spokesperson_words"]),
         "legal_forms": set(lx["legal_forms"]),
+        "bodies": set(lx["body_words"]),
     }
 
 
@@ -139,12 +140,17 @@ def legal_name(name: str) -> bool:
 
 def owner(longer: list[str]) -> str | None:
     """Of the organisation names a one-word name starts, the one it stands for: the only
-    one, or the only one ending in a legal form ("Acme Inc." beside the brand "Acme
-    Cola"); none when that leaves a choice ("Tesco Bank" and "Tesco Mobile")."""
+    one, or the only one ending in a legal form when the others are brands ("Acme Inc."
+    beside "Acme Cola"); none when that leaves a choice ("Tesco Bank" and "Tesco
+    Mobile", "Wrexham AFC" and "Wrexham Lager Beer Co.")."""
     if len(set(longer)) == 1:
         return longer[0]
     legal = {n for n in longer if legal_name(n)}
-    return legal.pop() if len(legal) == 1 else None
+    lx = _lex()
+    # ... and only when the others are brands, not bodies ("Wrexham AFC", "Harrowgate Bank")
+    bodies = [n for n in set(longer) - legal
+              if any(w in lx["org"] or w in lx["gov"] or w in lx["bodies"] or _is_acronym(w) for w in n.split()[1:])]
+    return legal.pop() if len(legal) == 1 and not bodies else None
 
 
 def _is_acronym(word: str) -> bool:
@@ -323,7 +329,7 @@ def _add_run(text, toks, index, run, at_start, cands):
     honorific = ""
     run = [t for t in run if t[2] != "."]
     # drop leading common words / honorifics
-    names_org = len(run) > 1 and (run[-1][2] in lx["org"] or run[-1][2] in lx["gov"])
+    names_org = len(run) > 1 and (run[-1][2] in lx["org"] or run[-1][2] in lx["gov"] or run[-1][2] in lx["bodies"])
     while run and (run[0][2] in lx["common"] or run[0][2] in lx["honorifics"]
                    or run[0][2] in _CONNECTORS or _CONTRACTION.match(run[0][2])
                    or _DESCRIPTOR.match(run[0][2])) \
@@ -346,9 +352,12 @@ def _add_run(text, toks, index, run, at_start, cands):
         run = run[heads[-1] + 1:]
         at_start = False
     elif heads and heads[0] == 0 and len(run) >= 5 and any(t[2] in ("of", "for") for t in run[1:-2]) \
-            and run[-3][2] not in _CONNECTORS | {"and"} and all(_name_word(t[2]) for t in run[-2:]):
+            and run[-3][2] not in _CONNECTORS | {"and"} and all(_name_word(t[2]) for t in run[-2:]) \
+            and (run[-2][2] in lx["given"] or index[run[0][0]] == 0
+                 or toks[index[run[0][0]] - 1][2].lower() not in ("the", "a", "an")):
         # "Minister of State for Digital Affairs Jane Doe": a run that opens with a title
-        # is a person holding it, named by its last two words
+        # is a person holding it, named by its last two words; after "the" only with a
+        # given name ("the Director of Adult Social Care" is an office)
         role = " ".join(t[2] for t in run[:-2])
         run = run[-2:]
         at_start = False

@@ -93,7 +93,7 @@ _STATES = ("halt_extended", "operations_halted", "systems_shutdown")
 _CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid)\s+(?:the|a|an|its|their|this|that)\s+"
                     r"(?:(?!(?:was|were|is|are|been|be|had|has|have)\b)[\w-]+\s+){0,2}$")
 # "the attack", "this breach" after a date refer back to the attack; the date dates
-# what is said of it
+# what is said of it, when something else is said near it
 _ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$")
 # "will publish first-quarter results": the modal governs the trigger its verb takes
 _MODAL_VERB_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?[a-z]+\s+"
@@ -178,12 +178,15 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             near = trig[lo:hi]
             if t.lead.startswith(("until", "till")) and any(x[2] in _STATES for x in near):
                 near = [x for x in near if x[2] in _STATES]   # "until" dates a state, not an attack
+            # another kind of happening near the date ("the attack" then gives way to it)
+            rival = any(x[2] != "cyber_attack" and not (x[0] < t.end and x[1] > t.start)
+                        and min(abs(x[0] - t.end), abs(t.start - x[1])) <= max_distance for x in near)
             for a, b, etype, order in near:
                 if a < t.end and b > t.start:
                     continue
                 if a >= t.end and not text.endswith("ed", a, b) and _CAUSE.search(text, max(t.end, a - 40), a):
                     continue   # "closed on Monday after the attack": the date is the closure's
-                if a >= t.end and etype == "cyber_attack" and _ANAPHOR.search(text, max(ss, a - 20), a):
+                if a >= t.end and etype == "cyber_attack" and rival and _ANAPHOR.search(text, max(ss, a - 20), a):
                     continue   # "said on Monday that the breach would cost £8m": the attack is old news
                 dist = (t.start - b) if b <= t.start else (a - t.end)
                 if a >= t.end and not opens_clause:

@@ -60,6 +60,12 @@ def _lx():
     return {
         "lx": lx,
         "compounds": set(lx["compound_nouns"]),
+        "us_cue": re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(c) for c in sorted(lx["us_dollar_cues"], key=len, reverse=True))
+                             + r")(?![\w$])"),
+        # "2,000 of its staff", "six of the last eight schools", "900 of the company's workers"
+        "of_the": re.compile(r"\s+of\s+(?:the|its|their|our|his|her|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}[’']s)\s+"
+                             r"(?:[a-z]+[’']s\s+)?(?:(?:last|first|top|next|other|remaining)\s+)?"
+                             rf"(?P<n>(?:[\d,.]+|(?i:{words}))\s+(?:(?:million|billion|m|bn)\s+)?)?(?=[a-z]+\b)"),
         # a number with its currency symbol and scale: "£2.5billion", "$30m", "12,500", "forty-five"
         "number": re.compile(rf"(?<![\w,£$€¥₹/:-])(?<![\d.]\.)(?<!\w\w\.)(?P<cur>{sym})?[ ]?{num}{scale}?"
                              rf"(?:(?![\w/]|[.,]\d)|(?={attached}\b))"),
@@ -164,8 +170,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     persons = set(lx["person_nouns"])
     # "2,000 of its staff", "260,000 of Quenby's 1.1 million customers"
     # ("900 of the company's workers", "212,000 of the affected customers")
-    m = re.match(r"\s+of\s+(?:the|its|their|our|his|her|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}[’']s)\s+"
-                 r"(?:[a-z]+[’']s\s+)?(?P<n>[\d,.]+\s+(?:(?:million|billion|m|bn)\s+)?)?(?=[a-z]+\b)", text[pos:end])
+    m = R["of_the"].match(text[pos:end])
     if m:
         unit, after = _count_noun(text, pos + m.end() - 1, end)
         # "four of its 14 depots": the noun is the depots', the 14 a figure of its own
@@ -207,8 +212,8 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     # adjectives and names do not
     modifiers, following = [], _singular(head)
     for w in reversed(run[:-1]):
-        adjective = w in lx["not_modifiers"] or (w.endswith(tuple(lx["adjective_endings"]))
-                                                 and w not in lx["gerund_nouns"])
+        adjective = w in lx["not_modifiers"] or (w in lx["head_adjectives"] and following == _singular(head)) \
+            or (w.endswith(tuple(lx["adjective_endings"])) and w not in lx["gerund_nouns"])
         if not (w.isalpha() and w.islower()) or (adjective and f"{w} {following}" not in R["compounds"]):
             break
         modifiers.insert(0, w)
@@ -250,7 +255,8 @@ def _currency(symbol: str | None, dollar: str) -> str | None:
 def local_dollar(text: str) -> str:
     """What a bare "$" is in this article: an article that writes "US$" for US dollars
     and one other dollar ("C$", "A$") writes that other one bare too ("US$200 million
-    ... about $9,000" in a Canadian paper); otherwise US dollars."""
+    ... about $9,000" in a Canadian paper), except in a sentence about the United States
+    (see extract); otherwise US dollars."""
     syms = {sym: cur for sym, cur in _lx()["lx"]["currency_symbols"].items() if len(sym) > 1 and sym.endswith("$")}
     found = {cur for sym, cur in syms.items() if re.search(rf"(?<![A-Za-z]){re.escape(sym)}\s?\d", text)}
     return (found - {"USD"}).pop() if "USD" in found and len(found) == 2 else "USD"
@@ -262,6 +268,8 @@ def extract(text: str, start: int, end: int, blocked: list[tuple[int, int]] = ()
     bare "$" is `dollar` (see local_dollar)."""
     R = _lx()
     lx = R["lx"]
+    if dollar != "USD" and R["us_cue"].search(text, start, end):
+        dollar = "USD"   # a sentence about the United States
     phones = [(p.start(), p.end()) for p in R["phone"].finditer(text, start, end)
               if len(re.sub(r"\D", "", p.group())) >= 9]
     blocked = sorted(list(blocked) + phones)

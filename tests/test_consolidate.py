@@ -33,6 +33,14 @@ def test_a_one_word_name_shared_by_a_company_and_its_brand_joins_the_company():
         != entity_of(local, "a", "Marrowby Lager")
 
 
+def test_a_one_word_name_that_is_a_person_joins_no_company():
+    arts = [article("a", ("Jane Morrison", "person")), article("b", ("Morrison Utilities Ltd", "organisation"),
+                                                             ("Morrison Data Centres", "organisation")),
+            article("c", ("Morrison", "person"), ("Morrison", "organisation"))]
+    _, _, local = consolidate_entities(arts, 92)
+    assert entity_of(local, "b", "Morrison Utilities Ltd") != entity_of(local, "a", "Jane Morrison")
+
+
 def test_a_surname_joins_the_one_person_with_that_surname():
     arts = [article("a", ("Ann Bell", "person")), article("b", ("Bell", "person"))]
     _, _, local = consolidate_entities(arts, 92)

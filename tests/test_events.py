@@ -105,20 +105,23 @@ def run(text, published=P):
     ("The exchange stopped all withdrawals from its hot wallet on Monday after an attack.",
      [("operations_halted", "2025-05-12", "day", "occurred")]),
     # what a government gives; systems brought back
-    ("The minister announced yesterday a £3m fund to compensate island businesses.",
-     [("government_support", "2025-05-15", "day", "occurred")]),
     ("The aid package she announced today includes wage support.", [("government_support", "2025-05-16", "day", "occurred")]),
     ("She said the government would set out support for island businesses next week.",
      [("government_support", "2025-05-19", "week", "planned")]),
-    ("It took its website offline on 10 May and brought it back on 14 May.",
-     [("systems_shutdown", "2025-05-10", "day", "occurred"), ("systems_restored", "2025-05-14", "day", "occurred")]),
-    # ... not a fund that buys a firm, nor the funds stolen
+    # ... not a fund a firm sets up, support asked for, nor swimmers brought back
     ("The port was bought by an infrastructure fund in 2021.", [("other", "2021-01-01", "year", "occurred")]),
+    ("The retailer set up a £3m fund on Monday to compensate customers.", [("other", "2025-05-12", "day", "occurred")]),
+    ("The MP said on Monday that the budget offered too little support for small businesses.", []),
+    ("Lifeguards reached the two swimmers on Sunday and brought them back to shore.",
+     [("other", "2025-05-11", "day", "occurred")]),
     # "the attack" after a date refers back; the date dates what is said of it
     ("Harrowglen said yesterday that the breach would cost it between £8m and £11m.",
      [("impact_assessment", "2025-05-15", "day", "occurred")]),
     ("On Monday, the attack forced the closure of 40 stores.", [("operations_halted", "2025-05-12", "day", "occurred")]),
-    ("The firm said on Monday the attack had been contained.", []),
+    # ... unless nothing else near the date is said of it
+    ("The firm said on Monday the attack had been contained.", [("cyber_attack", "2025-05-12", "day", "occurred")]),
+    ("On Sunday the hackers broke into the council's payroll system.", [("cyber_attack", "2025-05-11", "day", "occurred")]),
+    ("On 3 May, the breach was discovered by IT staff.", [("cyber_attack", "2025-05-03", "day", "occurred")]),
     ("On Monday a ransomware attack hit the council.", [("cyber_attack", "2025-05-12", "day", "occurred")]),
     # the words these rules key on, in their other senses (a review's sentences)
     ('The ministry rolled out laptops with encrypted drives to all staff on Monday.',

@@ -76,6 +76,14 @@ def extract(sentence):
     ("About 212,000 of the affected customers were told.", [("count", 212000, None, "customer", None, "approximate")]),
     ("About 900 of the company's workers were sent home.", [("count", 900, None, "person", None, "approximate")]),
     ("Two private boats carried patients.", [("count", 2, None, "boat", None, "exact")]),
+    # ... but further from the noun they start the name of a kind
+    ("Three private equity firms bid.", [("count", 3, None, "private equity firm", None, "exact")]),
+    ("The firm has 1,200 private hire vehicles.", [("count", 1200, None, "private hire vehicle", None, "exact")]),
+    ("Police used 15 safe houses.", [("count", 15, None, "safe house", None, "exact")]),
+    ("Six of the eight schools reopened.", [("count", 6, None, "school", None, "exact"),
+                                            ("count", 8, None, "school", None, "exact")]),
+    ("Four of the last five games were lost.", [("count", 4, None, "game", None, "exact"),
+                                                ("count", 5, None, "game", None, "exact")]),
     ("It employs 500 customer service agents.", [("count", 500, None, "customer service agent", None, "exact")]),
     ("It runs 25 bus routes a day.", [("count", 25, None, "bus route", "day", "exact")]),
     ("It hired 20 IT contractors.", [("count", 20, None, "contractor", None, "exact")]),
@@ -181,3 +189,7 @@ def test_a_bare_dollar_is_the_local_one_where_us_dollars_are_marked():
     # without "US$", or with two other dollars, a bare "$" stays the US dollar
     assert figures.local_dollar("Hackers took $200 million; holders are owed C$290 million.") == "USD"
     assert figures.local_dollar("It paid US$5m, C$3m and A$2m, and $1m more.") == "USD"
+    # a sentence about the United States keeps its "$" American
+    text = "Ottawa pledged C$50 million (US$36 million). In Washington, Congress approved $1.2 billion."
+    dollar = figures.local_dollar(text)
+    assert dollar == "CAD" and [f.unit for f in figures.extract(text, text.index("In Washington"), len(text), (), dollar)] == ["USD"]
