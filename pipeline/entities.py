@@ -46,7 +46,6 @@ def _lex():
         "inverted": set(sp["inverted_verbs"]) - {"told", "asked"},
         "spokes": set(lx["spokesperson_words"]),
         "legal_forms": set(lx["legal_forms"]),
-        "bodies": set(lx["body_words"]),
     }
 
 
@@ -149,7 +148,7 @@ def owner(longer: list[str]) -> str | None:
     lx = _lex()
     # ... and only when the others are brands, not bodies ("Wrexham AFC", "Harrowgate Bank")
     bodies = [n for n in set(longer) - legal
-              if any(w in lx["org"] or w in lx["gov"] or w in lx["bodies"] or _is_acronym(w) for w in n.split()[1:])]
+              if any(w in lx["org"] or w in lx["gov"] or _is_acronym(w) for w in n.split()[1:])]
     return legal.pop() if len(legal) == 1 and not bodies else None
 
 
@@ -329,7 +328,7 @@ def _add_run(text, toks, index, run, at_start, cands):
     honorific = ""
     run = [t for t in run if t[2] != "."]
     # drop leading common words / honorifics
-    names_org = len(run) > 1 and (run[-1][2] in lx["org"] or run[-1][2] in lx["gov"] or run[-1][2] in lx["bodies"])
+    names_org = len(run) > 1 and (run[-1][2] in lx["org"] or run[-1][2] in lx["gov"])
     while run and (run[0][2] in lx["common"] or run[0][2] in lx["honorifics"]
                    or run[0][2] in _CONNECTORS or _CONTRACTION.match(run[0][2])
                    or _DESCRIPTOR.match(run[0][2])) \
