@@ -4,6 +4,7 @@ phone numbers are screened out first. Pure: sentence text in, figure dicts out."
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -188,7 +189,11 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         closed = w.endswith(("’", "'"))   # "customers’": a closing quote mark or a possessive ends the phrase
         w = w.rstrip("’'")
         lw = w.lower()
-        if (lw in stops and not (w.isupper() and len(w) > 1)) or (run and lw.endswith(("ed", "ly", "ing"))):
+        # an -ing word between a noun and a plural one names the kind ("212 ticket vending
+        # machines"); elsewhere it ends the phrase ("20 people working ...")
+        gerund = lw.endswith("ing") and (nm := R["word"].match(text, m.end(), end)) \
+            and nm.group("w").islower() and nm.group("w").endswith("s") and _singular(nm.group("w")) != nm.group("w")
+        if (lw in stops and not (w.isupper() and len(w) > 1)) or (run and lw.endswith(("ed", "ly", "ing")) and not gerund):
             break   # an acronym ("IT contractors") is no stop word
         head = run[-1] if run else None
         if head is not None and head[0].isupper() and not head.isupper() and "-" not in head \
@@ -255,10 +260,20 @@ def _currency(symbol: str | None, dollar: str) -> str | None:
 def local_dollar(text: str) -> str:
     """What a bare "$" is in this article: an article that writes "US$" for US dollars
     and one other dollar ("C$", "A$") writes that other one bare too ("US$200 million
-    ... about $9,000" in a Canadian paper), except in a sentence about the United States
-    (see extract); otherwise US dollars."""
-    syms = {sym: cur for sym, cur in _lx()["lx"]["currency_symbols"].items() if len(sym) > 1 and sym.endswith("$")}
+    ... about $9,000" in a Canadian paper), and with "US$" alone, the dollar of the
+    country it names most; except in a sentence about the United States (see extract);
+    otherwise US dollars."""
+    lx = _lx()["lx"]
+    syms = {sym: cur for sym, cur in lx["currency_symbols"].items() if len(sym) > 1 and sym.endswith("$")}
     found = {cur for sym, cur in syms.items() if re.search(rf"(?<![A-Za-z]){re.escape(sym)}\s?\d", text)}
+    if found == {"USD"}:
+        # only "US$": the bare one is the dollar of the country the article names most
+        named = Counter()
+        for name, cur in lx["dollar_countries"].items():
+            named[cur] += len(re.findall(rf"\b{re.escape(name)}\b", text))
+        top = named.most_common(2)
+        if top and top[0][1] and (len(top) == 1 or top[0][1] > top[1][1]):
+            return top[0][0]
     return (found - {"USD"}).pop() if "USD" in found and len(found) == 2 else "USD"
 
 

@@ -80,6 +80,8 @@ def extract(sentence):
     ("Three private equity firms bid.", [("count", 3, None, "private equity firm", None, "exact")]),
     ("The firm has 1,200 private hire vehicles.", [("count", 1200, None, "private hire vehicle", None, "exact")]),
     ("Police used 15 safe houses.", [("count", 15, None, "safe house", None, "exact")]),
+    ("The city has 212 ticket vending machines.", [("count", 212, None, "ticket vending machine", None, "exact")]),
+    ("Here is where things stand on day five of the outage.", []),
     ("Six of the eight schools reopened.", [("count", 6, None, "school", None, "exact"),
                                             ("count", 8, None, "school", None, "exact")]),
     ("Four of the last five games were lost.", [("count", 4, None, "game", None, "exact"),
@@ -189,6 +191,10 @@ def test_a_bare_dollar_is_the_local_one_where_us_dollars_are_marked():
     # without "US$", or with two other dollars, a bare "$" stays the US dollar
     assert figures.local_dollar("Hackers took $200 million; holders are owed C$290 million.") == "USD"
     assert figures.local_dollar("It paid US$5m, C$3m and A$2m, and $1m more.") == "USD"
+    # "US$" alone: the bare dollar is the one of the country the article names most
+    assert figures.local_dollar("The Toronto firm will pay US$15 million. The Canadian agency lost "
+                                "about $286,000.") == "CAD"
+    assert figures.local_dollar("The firm will pay US$15 million and lost about $286,000.") == "USD"
     # a sentence about the United States keeps its "$" American
     text = "Ottawa pledged C$50 million (US$36 million). In Washington, Congress approved $1.2 billion."
     dollar = figures.local_dollar(text)
