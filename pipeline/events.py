@@ -176,7 +176,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             lo = bisect.bisect_left(starts, t.start - reach)
             hi = bisect.bisect_right(starts, t.end + reach)
             near = trig[lo:hi]
-            if t.lead.startswith(("until", "till")) and any(x[2] in _STATES for x in near):
+            if t.until and any(x[2] in _STATES for x in near):
                 near = [x for x in near if x[2] in _STATES]   # "until" dates a state, not an attack
             # another kind of happening near the date ("the attack" then gives way to it)
             rival = any(x[2] != "cyber_attack" and not (x[0] < t.end and x[1] > t.start)
@@ -200,7 +200,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 best = _happening(text, ss, se, t, max_distance, opens_clause)
             if best is not None:
                 etype = best[3]
-                if t.lead.startswith(("until", "till")) and (etype == "operations_halted" or (
+                if t.until and (etype == "operations_halted" or (
                         etype == "systems_shutdown" and re.search(r"\b(?:remain|stay)", text[best[1]:best[2]]))):
                     # "postponed all exams until at least 30 May", "systems will stay offline until 5 May"
                     etype = "halt_extended"
@@ -223,7 +223,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             i = order_of[id(t)]
             # "remained closed until 12 May", "was down until Thursday, when it was fixed":
             # a state that has ended, its "until" dated like any past date
-            ended = t.lead.startswith(("until", "till")) and not future and bool(
+            ended = t.until and not future and bool(
                 _PAST_STATE.search(text, max(ss, t.start - 60), t.start)
                 or re.match(r",\s+when\b", text[t.end:t.end + 8]))
             if ended:

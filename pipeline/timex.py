@@ -56,7 +56,7 @@ _PATTERNS = [
     ("in_month", rf"(?:(?:early|mid|late)[- ])?(?P<m>{_M})(?![ ]\d)"),
     ("year", rf"(?P<y>{_Y})(?![\d,.]\d)"),
 ]
-_LEADS = r"(?:on|since|until|till|by|from|before|after|in|at|during|throughout|of)"
+_LEADS = r"(?:on|since|until|till|through|by|from|before|after|in|at|during|throughout|of)"
 _BARE_NEEDS_LEAD = {"in_month", "year"}   # "in May", "in 2024"; bare "May" is a verb too
 def _compile():
     # named groups must be unique across alternatives: suffix them with the pattern name
@@ -87,7 +87,12 @@ class Timex:
     def inherently_future(self) -> bool:
         p = self.parts
         return (self.kind == "coming" or p.get("rel") == "next" or p.get("dw") == "tomorrow"
-                or self.lead.startswith(("until", "till")))
+                or self.until)
+
+    @property
+    def until(self) -> bool:
+        """Ends a state: "until Friday", "till May", and US "through Friday"."""
+        return self.lead.startswith(("until", "till", "through"))
 
 
 @lru_cache(maxsize=4096)   # figures and events both look in every sentence
@@ -103,6 +108,9 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Timex, ...]
             continue
         if kind == "in_month" and lead in ("at", "of"):
             continue
+        if kind == "dayword" and not lead and m.group()[:1].isupper() \
+                and re.search(r"[A-Z][\w’'-]*[ ]\Z", text[max(start, m.start() - 30):m.start()]):
+            continue   # part of a name: the programme "Brenmoor Tonight"
         out.append(Timex(m.start(), m.end(), m.group(), kind, lead, MappingProxyType(parts)))   # shared via the cache
     return tuple(out)
 

@@ -114,6 +114,14 @@ def run(text, published=P):
     ("The MP said on Monday that the budget offered too little support for small businesses.", []),
     ("Lifeguards reached the two swimmers on Sunday and brought them back to shore.",
      [("other", "2025-05-11", "day", "occurred")]),
+    # broadcasting off air; a trading halt is the exchange's; US "through" ends a state;
+    # a capitalised "Tonight" after a name is part of it
+    ("The channel has been off air since Saturday.", [("operations_halted", "2025-05-10", "day", "occurred")]),
+    ("Shares in the company were placed in a trading halt yesterday.", [("other", "2025-05-15", "day", "occurred")]),
+    ("Parking will be suspended through at least Friday, officials said.",
+     [("halt_extended", "2025-05-23", "day", "planned")]),
+    ("She said she relied on Quarnby Tonight for flood warnings.", []),
+    ("Tonight the channel will broadcast again.", [("other", "2025-05-16", "day", "planned")]),
     # "the attack" after a date refers back; the date dates what is said of it
     ("Harrowglen said yesterday that the breach would cost it between £8m and £11m.",
      [("impact_assessment", "2025-05-15", "day", "occurred")]),
