@@ -100,6 +100,14 @@ def test_a_role_before_a_name_starts_at_its_own_determiner():
     assert found(text).entities["Alice Brand"].role == "leader of Harrowmere Borough Council"
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("Presenter Nadia Quellwood, 44, said it was horrible.", "Nadia Quellwood", "Presenter"),
+    ("Pharmacist Jo Arkwell said patients were worried.", "Jo Arkwell", "Pharmacist"),
+])
+def test_an_occupation_before_a_name_is_its_role(text, name, role):
+    assert found(text + "\n").entities[name].role == role
+
+
 def test_a_sentence_initial_common_word_stays_no_name():
     text = "Officials at the National Cyber Security Centre were told. National guidance says more.\n"
     ents = found(text)
