@@ -384,8 +384,14 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
     by_block = defaultdict(list)   # (type, story, verb of an `other` happening) -> mentions
     for a in articles:
         for e in a["events"]:
-            # `other` is many kinds of happening: only the same verb makes two reports one
-            verb = _verb_key(e["trigger"]) if e["event_type"] == "other" else ""
+            # `other` is many kinds of happening: only the same verb makes two reports one;
+            # two suppliers' troubles are two happenings: only the same supplier does
+            if e["event_type"] == "other":
+                verb = _verb_key(e["trigger"])
+            elif e["event_type"] == "supplier_impact":
+                verb = local.get((a["source_id"], e["actor"]), "") if e["actor"] else ""
+            else:
+                verb = ""
             by_block[(e["event_type"], story[a["source_id"]] or a["source_id"], verb)].append((a["source_id"], e))
     events, mentions = [], []
     for (etype, _, verb), ms in sorted(by_block.items()):

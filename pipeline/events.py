@@ -106,6 +106,15 @@ _NO_PLAN = re.compile(r"\s+(?:normally|usually|often|typically|always|have)\b")
 # Sunday", "the minister, who said she would visit on Wednesday, toured it")
 # ("said that the system would be back on Monday" is a plan: "that" before a subject)
 _RELATIVE = re.compile(r"(?:\b(?:who|which)\b[^,;]{0,40}|\bthat\s+)$")
+# a supplier: the subject named as one ("The supplier, Velstrand, ..."), serving
+# another organisation ("which makes a third of Tollbeck's cans", "which supplies malt
+# to the brewer"), or acting for all its clients; not a victim that supplies the public
+# ("which supplies gas to 1.1 million homes") nor a contractor blamed in passing
+_SUPPLIER = re.compile(r"^\W*(?:The|A|Its|One)\s+(?:[\w-]+\s+){0,2}supplier\b"
+                       r"|\bwhich\s+(?:supplies|provides|makes|runs|serves|carries\s+out|hosts)\s+(?:[\w-]+\s+){0,4}?"
+                       r"(?:[A-Z][\w-]*[’']s\b|(?:to|for)\s+the\s+[a-z]+)"
+                       r"|\bfor\s+all\s+(?:\d+\s+)?(?:of\s+)?(?:its\s+)?(?:\d+\s+)?(?:customers|clients)\b"
+                       r"|\bits\s+other\s+(?:customers|clients)\b|\bother\s+clients\b")
 _CLAUSE_BOUNDARY = re.compile(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b")
 
 
@@ -148,6 +157,10 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         txs = timex.find(text, ss, se)
         if not txs:
             continue
+        # a sentence about a supplier ("Vantock, which supplies Brenmoor's playout
+        # software, said on Sunday it had cut access for all 23 of its customers"): what
+        # it halts is the supplier's
+        supplier = bool(_SUPPLIER.search(text[ss:se]))
         trig = []
         for etype, order, pat in _triggers():
             for m in pat.finditer(text, ss, se):
@@ -204,6 +217,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                         etype == "systems_shutdown" and re.search(r"\b(?:remain|stay)", text[best[1]:best[2]]))):
                     # "postponed all exams until at least 30 May", "systems will stay offline until 5 May"
                     etype = "halt_extended"
+                if etype in ("operations_halted", "systems_shutdown", "other") and supplier:
+                    etype = "supplier_impact"
                 anchored.append((best[0], t, best[1], best[2], etype))
         # a trigger is dated by its nearest time phrase only ("Today ... will reopen
         # next week": the reopening is dated by "next week")
@@ -245,7 +260,10 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             mentions = ents.in_span(ss, se)
             want = _ACTOR_BY_TYPE.get(etype, _ACTOR_TYPES)
             before = [m for m in mentions if m[1] <= a and ents.type_of(m[3]) in want]
-            actor = min(before, key=lambda m: (want.index(ents.type_of(m[3])), a - m[1]))[3] if before else None
+            if etype == "supplier_impact":   # the supplier the sentence is about: its subject
+                actor = before[0][3] if before else None
+            else:
+                actor = min(before, key=lambda m: (want.index(ents.type_of(m[3])), a - m[1]))[3] if before else None
             place = next((m[3] for m in mentions if ents.type_of(m[3]) == "place"), None)
             out.append({"char_start": ss, "char_end": se, "evidence": sentence,
                         "date_text": t.text, "event_type": etype, "event_date": date,

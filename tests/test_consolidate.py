@@ -69,6 +69,21 @@ def test_other_happenings_of_one_day_are_one_event_only_when_the_verb_is_the_sam
     assert len({e["event_id"] for e in tables["events"]}) == len(tables["events"]) == 2
 
 
+def test_two_suppliers_troubles_on_one_day_are_two_events():
+    from pipeline.config import params
+    from pipeline.consolidate import consolidate
+
+    def supplier_event(sid, supplier):
+        a = _event(sid, "laid off")
+        a["entities"].append({"name": supplier, "type": "organisation", "aliases": []})
+        a["events"][0].update(event_type="supplier_impact", actor=supplier)
+        return a
+    tables = consolidate([supplier_event("a", "Prairie Malting"), supplier_event("b", "Prairie Malting"),
+                          supplier_event("c", "Verrill Container")], params())
+    by_source = {m["source_id"]: m["event_id"] for m in tables["event_mentions"]}
+    assert by_source["a"] == by_source["b"] != by_source["c"]
+
+
 def _named(sid, counts):
     """An article naming each (name, type) the given number of times."""
     ents, mentions, at = [], [], 0

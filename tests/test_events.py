@@ -114,6 +114,16 @@ def run(text, published=P):
     ("The MP said on Monday that the budget offered too little support for small businesses.", []),
     ("Lifeguards reached the two swimmers on Sunday and brought them back to shore.",
      [("other", "2025-05-11", "day", "occurred")]),
+    # what a supplier halts is supplier impact; not a victim that supplies the public,
+    # nor a contractor blamed in passing
+    ("Ambrell said on Saturday it had suspended the system for all of its customers.",
+     [("supplier_impact", "2025-05-10", "day", "occurred")]),
+    ("Verrill Container, which makes a third of Tollbeck's cans, said it idled a production line on Wednesday.",
+     [("supplier_impact", "2025-05-14", "day", "occurred")]),
+    ("Hearthline, which supplies gas to about 1.1 million households, shut down its billing systems on Friday.",
+     [("systems_shutdown", "2025-05-16", "day", "occurred")]),
+    ("The platform has been down since 9 May, when an upgrade by the contractor Pellow Digital corrupted it.",
+     [("systems_shutdown", "2025-05-09", "day", "occurred")]),
     # broadcasting off air; a trading halt is the exchange's; US "through" ends a state;
     # a capitalised "Tonight" after a name is part of it
     ("The channel has been off air since Saturday.", [("operations_halted", "2025-05-10", "day", "occurred")]),
