@@ -39,6 +39,8 @@ def _verbs():
             determiner)
 
 
+# a semicolon or colon ends a clause; the colon of a time ("at 2:40 a.m.") does not
+_PAUSE = re.compile(r";|:(?!\d)")
 _PLANNED_VERB = re.compile(r"\b(?:will|would|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
 
 
@@ -58,12 +60,12 @@ def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: 
         found += [m for m in _PLANNED_VERB.finditer(text, lo, hi) if m.group("v") not in skip]
         return sorted(found, key=lambda m: m.end())
     found = verbs(max(ss, t.start - max_distance), t.start)
-    if found and not re.search(r"[;:]", text[found[-1].end():t.start]):
+    if found and not _PAUSE.search(text[found[-1].end():t.start]):
         m = found[-1]
         return ((t.start - m.end(), 99), m.start(), m.end(), "other")
     if opens_clause:
         found = verbs(t.end, min(se, t.end + max_distance))
-        if found and not re.search(r"[;:]", text[t.end:found[0].start()]):
+        if found and not _PAUSE.search(text[t.end:found[0].start()]):
             m = found[0]
             return ((m.start() - t.end, 99), m.start(), m.end(), "other")
     return None
@@ -115,7 +117,7 @@ _SUPPLIER = re.compile(r"^\W*(?:The|A|Its|One)\s+(?:[\w-]+\s+){0,2}supplier\b"
                        r"(?:[A-Z][\w-]*[’']s\b|(?:to|for)\s+the\s+[a-z]+)"
                        r"|\bfor\s+all\s+(?:\d+\s+)?(?:of\s+)?(?:its\s+)?(?:\d+\s+)?(?:customers|clients)\b"
                        r"|\bits\s+other\s+(?:customers|clients)\b|\bother\s+clients\b")
-_CLAUSE_BOUNDARY = re.compile(r"[;:]|,\s+(?:but|while|whilst|although|as|and|with)\b")
+_CLAUSE_BOUNDARY = re.compile(r";|:(?!\d)|,\s+(?:but|while|whilst|although|as|and|with)\b")
 
 
 def _modal_governs(text: str, ss: int, a: int, b: int, t) -> bool:

@@ -114,6 +114,9 @@ def run(text, published=P):
     ("The MP said on Monday that the budget offered too little support for small businesses.", []),
     ("Lifeguards reached the two swimmers on Sunday and brought them back to shore.",
      [("other", "2025-05-11", "day", "occurred")]),
+    # the colon of a time of day ends no clause
+    ("Hackers got into the network of the company at about 2:40 a.m. on Saturday, 10 May, and locked the servers.",
+     [("cyber_attack", "2025-05-10", "day", "occurred")]),
     # what a supplier halts is supplier impact; not a victim that supplies the public,
     # nor a contractor blamed in passing
     ("Ambrell said on Saturday it had suspended the system for all of its customers.",
