@@ -27,7 +27,8 @@ def _lex():
     sp = lexicon.load("speech")
     return {
         "honorifics": set(lx["honorifics"]),
-        "heads": set(lx["title_heads"]) | {w[:1].upper() + w[1:] for w in lx["title_heads"]},
+        "heads": {h for w in lx["title_heads"] + lx["occupation_heads"] for h in (w, w[:1].upper() + w[1:])},
+        "occupations": {h for w in lx["occupation_heads"] for h in (w, w[:1].upper() + w[1:])},
         "org": set(lx["org_words"]),
         "gov": set(lx["government_words"]) | set(lx["lowercase_government_words"]),
         "lowercase_gov": set(lx["lowercase_government_words"]),
@@ -123,6 +124,16 @@ class ArticleEntities:
 
 def _is_cap(tok: str) -> bool:
     return tok[0].isupper() or (tok[0].isdigit() is False and tok[0] == "$")
+
+
+def _full_name_follows(text: str, toks, index, name) -> bool:
+    """`name` (tokens after an occupation) is a person's full name: two or three name
+    words, opening with a given name or followed by a comma or a speech verb."""
+    lx = _lex()
+    if not 2 <= len(name) <= 3 or not all(_name_word(t[2]) for t in name):
+        return False
+    nxt = re.match(r"\s*(,|[a-z]+)", text[name[-1][1]:name[-1][1] + 20])
+    return name[0][2] in lx["given"] or bool(nxt and (nxt.group(1) == "," or nxt.group(1) in lx["verbs"]))
 
 
 def _name_word(word: str) -> bool:
@@ -345,7 +356,9 @@ def _add_run(text, toks, index, run, at_start, cands):
     heads = [k for k, t in enumerate(run) if t[2] in lx["heads"]]
     role = ""
     if heads and heads[-1] < len(run) - 1 and len(run) - heads[-1] - 1 <= 3 \
-            and run[heads[-1] + 1][2] not in _CONNECTORS | {"and"}:   # not "Minister | for Home Affairs"
+            and run[heads[-1] + 1][2] not in _CONNECTORS | {"and"} \
+            and (run[heads[-1]][2] not in lx["occupations"] or _full_name_follows(text, toks, index, run[heads[-1] + 1:])):
+        # not "Minister | for Home Affairs"; an occupation only before a personal name
         idx = index[run[0][0]]
         role = " ".join(_title_prefix(toks, idx) + [t[2] for t in run[:heads[-1] + 1]])
         run = run[heads[-1] + 1:]

@@ -108,16 +108,20 @@ _NO_PLAN = re.compile(r"\s+(?:normally|usually|often|typically|always|have)\b")
 # Sunday", "the minister, who said she would visit on Wednesday, toured it")
 # ("said that the system would be back on Monday" is a plan: "that" before a subject)
 _RELATIVE = re.compile(r"(?:\b(?:who|which)\b[^,;]{0,40}|\bthat\s+)$")
-# a supplier: the subject named as one ("The supplier, Velstrand, ..."), serving
-# another organisation ("which makes a third of Tollbeck's cans", "which supplies malt
-# to the brewer"), or acting for all its clients; not a victim that supplies the public
-# ("which supplies gas to 1.1 million homes") nor a contractor blamed in passing
-_SUPPLIER = re.compile(r"^\W*(?:The|A|Its|One)\s+(?:[\w-]+\s+){0,2}supplier\b"
-                       r"|\bwhich\s+(?:supplies|provides|makes|runs|serves|carries\s+out|hosts)\s+(?:[\w-]+\s+){0,4}?"
-                       r"(?:[A-Z][\w-]*[’']s\b|(?:to|for)\s+the\s+[a-z]+)"
-                       r"|\bfor\s+all\s+(?:\d+\s+)?(?:of\s+)?(?:its\s+)?(?:\d+\s+)?(?:customers|clients)\b"
-                       r"|\bits\s+other\s+(?:customers|clients)\b|\bother\s+clients\b")
+# a supplier: the subject named as one ("The supplier, Velstrand, ..."; not an energy
+# or water supplier, which serves the public), making or supplying for a named
+# organisation ("which makes a third of Tollbeck's cans"), or acting for all its
+# clients; not one that runs a town's buses, nor a contractor blamed in passing
+_SUPPLIER = re.compile(r"^\W*(?:The|A|Its|One)\s+(?:(?!(?:energy|water|gas|electricity|power|broadband)\b)[\w-]+\s+){0,2}supplier\b"
+                       r"|\bwhich\s+(?:supplies|provides|makes)\s+(?:[\w-]+\s+){0,4}?[A-Z][\w-]*[’']s\b"
+                       r"|\bfor\s+all\s+(?:\d+\s+)?(?:of\s+)?(?:its\s+)?(?:\d+\s+)?clients\b|\bother\s+clients\b")
 _CLAUSE_BOUNDARY = re.compile(r";|:(?!\d)|,\s+(?:but|while|whilst|although|as|and|with)\b")
+
+
+def _until(text: str, ss: int, t) -> bool:
+    """The phrase ends a state: "until Friday", or US "through Friday" in a plan ("will
+    stay free through at least Friday"; "worked through Monday night" is a past date)."""
+    return t.until or (t.lead.startswith("through") and bool(timex.FUTURE.search(text, ss, t.start)))
 
 
 def _modal_governs(text: str, ss: int, a: int, b: int, t) -> bool:
@@ -191,7 +195,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             lo = bisect.bisect_left(starts, t.start - reach)
             hi = bisect.bisect_right(starts, t.end + reach)
             near = trig[lo:hi]
-            if t.until and any(x[2] in _STATES for x in near):
+            if _until(text, ss, t) and any(x[2] in _STATES for x in near):
                 near = [x for x in near if x[2] in _STATES]   # "until" dates a state, not an attack
             # another kind of happening near the date ("the attack" then gives way to it)
             rival = any(x[2] != "cyber_attack" and not (x[0] < t.end and x[1] > t.start)
@@ -215,11 +219,13 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 best = _happening(text, ss, se, t, max_distance, opens_clause)
             if best is not None:
                 etype = best[3]
-                if t.until and (etype == "operations_halted" or (
+                if _until(text, ss, t) and (etype == "operations_halted" or (
                         etype == "systems_shutdown" and re.search(r"\b(?:remain|stay)", text[best[1]:best[2]]))):
                     # "postponed all exams until at least 30 May", "systems will stay offline until 5 May"
                     etype = "halt_extended"
-                if etype in ("operations_halted", "systems_shutdown", "other") and supplier:
+                # (of `other`, only a bare verb: "idled a line", not a share price)
+                if supplier and (etype in ("operations_halted", "systems_shutdown")
+                                 or (etype == "other" and best[0][1] == 99)):
                     etype = "supplier_impact"
                 anchored.append((best[0], t, best[1], best[2], etype))
         # a trigger is dated by its nearest time phrase only ("Today ... will reopen
@@ -240,7 +246,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             i = order_of[id(t)]
             # "remained closed until 12 May", "was down until Thursday, when it was fixed":
             # a state that has ended, its "until" dated like any past date
-            ended = t.until and not future and bool(
+            ended = _until(text, ss, t) and not future and bool(
                 _PAST_STATE.search(text, max(ss, t.start - 60), t.start)
                 or re.match(r",\s+when\b", text[t.end:t.end + 8]))
             if ended:

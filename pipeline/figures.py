@@ -61,6 +61,7 @@ def _lx():
     return {
         "lx": lx,
         "compounds": set(lx["compound_nouns"]),
+        "determiners": {"a", "an", "the", "every", "each", "same", "single", "one", "that", "this", "any", "per"},
         "us_cue": re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(c) for c in sorted(lx["us_dollar_cues"], key=len, reverse=True))
                              + r")(?![\w$])"),
         # "2,000 of its staff", "six of the last eight schools", "900 of the company's workers"
@@ -93,6 +94,7 @@ def _lx():
         "between": re.compile(r"(?i:between|from)[ ]+\Z"),
         "qual_map": qual,
         "labels": re.compile(rf"(?i:{alt(lx['label_words'])})\.?[ ]+\Z"),
+        "bare_labels": re.compile(rf"(?i:(?<![\w’'])(?P<prev>\w+[ ]+)?{alt(lx['bare_label_words'])})[ ]+\Z"),
         "age": re.compile(r"\A-(?:year|month|week|day)s?-old|\A[ -](?:year|month|week|day)s?[ -]old"),
         # "a five-year low": a record level, not a duration
         "record": re.compile(r"\A-(?:year|month|week|day)[ -](?:high|low)s?\b"),
@@ -189,9 +191,9 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
         closed = w.endswith(("’", "'"))   # "customers’": a closing quote mark or a possessive ends the phrase
         w = w.rstrip("’'")
         lw = w.lower()
-        # an -ing word between a noun and a plural one names the kind ("212 ticket vending
-        # machines"); elsewhere it ends the phrase ("20 people working ...")
-        gerund = lw.endswith("ing") and (nm := R["word"].match(text, m.end(), end)) \
+        # a gerund noun between a noun and a plural one names the kind ("212 ticket vending
+        # machines"); another -ing word ends the phrase ("150 cabin crew flying routes")
+        gerund = lw in lx["gerund_nouns"] and (nm := R["word"].match(text, m.end(), end)) \
             and nm.group("w").islower() and nm.group("w").endswith("s") and _singular(nm.group("w")) != nm.group("w")
         if (lw in stops and not (w.isupper() and len(w) > 1)) or (run and lw.endswith(("ed", "ly", "ing")) and not gerund):
             break   # an acronym ("IT contractors") is no stop word
@@ -243,6 +245,9 @@ def _screened(text: str, m: re.Match, floor: int) -> bool:
     after = text[e:e + 12]
     if R["labels"].search(before) or R["aged"].search(before):
         return True
+    if (bl := R["bare_labels"].search(before)) and not (
+            bl.group("prev") and bl.group("prev").strip().lower() in R["determiners"]):
+        return True   # "on day five"; not "every day 3,000 people"
     if R["age"].match(after) or R["record"].match(after) or R["time_of_day"].match(after) \
             or R["ordinal"].match(after):
         return True
@@ -267,12 +272,14 @@ def local_dollar(text: str) -> str:
     syms = {sym: cur for sym, cur in lx["currency_symbols"].items() if len(sym) > 1 and sym.endswith("$")}
     found = {cur for sym, cur in syms.items() if re.search(rf"(?<![A-Za-z]){re.escape(sym)}\s?\d", text)}
     if found == {"USD"}:
-        # only "US$": the bare one is the dollar of the country the article names most
+        # only "US$": the bare one is the dollar of the country the article names most,
+        # at least twice and more than the United States
         named = Counter()
         for name, cur in lx["dollar_countries"].items():
             named[cur] += len(re.findall(rf"\b{re.escape(name)}\b", text))
+        named["USD"] = len(_lx()["us_cue"].findall(text))
         top = named.most_common(2)
-        if top and top[0][1] and (len(top) == 1 or top[0][1] > top[1][1]):
+        if top[0][0] != "USD" and top[0][1] >= 2 and top[0][1] > top[1][1]:
             return top[0][0]
     return (found - {"USD"}).pop() if "USD" in found and len(found) == 2 else "USD"
 

@@ -91,8 +91,9 @@ class Timex:
 
     @property
     def until(self) -> bool:
-        """Ends a state: "until Friday", "till May", and US "through Friday"."""
-        return self.lead.startswith(("until", "till", "through"))
+        """Ends a state: "until Friday", "till May" (US "through Friday" only in a plan:
+        see events)."""
+        return self.lead.startswith(("until", "till"))
 
 
 @lru_cache(maxsize=4096)   # figures and events both look in every sentence
@@ -104,8 +105,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Timex, ...]
         lead = (m.group("lead") or "").strip().lower()
         parts = {short: v if short in ("m", "wd") else v.lower()
                  for group, short in _PARTS[kind] if (v := m.group(group)) is not None}
-        if kind in _BARE_NEEDS_LEAD and not lead:
-            continue
+        if kind in _BARE_NEEDS_LEAD and (not lead or lead == "through"):
+            continue   # "in May", "in 2024"; not bare "May", nor "halted through March"
         if kind == "in_month" and lead in ("at", "of"):
             continue
         if kind == "dayword" and not lead and m.group()[:1].isupper() \

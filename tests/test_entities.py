@@ -108,6 +108,16 @@ def test_an_occupation_before_a_name_is_its_role(text, name, role):
     assert found(text + "\n").entities[name].role == role
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Anchor Hanover, the housing provider, said it was fine.", "Anchor Hanover"),
+    ("The Producer Price Index rose 0.3% in April.", "Producer Price Index"),
+    ("Teacher Tapp found that pupils were tired.", "Teacher Tapp"),
+])
+def test_an_occupation_word_opening_a_name_of_a_thing_is_no_role(text, name):
+    ents = found(text + "\n").entities
+    assert name in ents and ents[name].type != "person"
+
+
 def test_a_sentence_initial_common_word_stays_no_name():
     text = "Officials at the National Cyber Security Centre were told. National guidance says more.\n"
     ents = found(text)

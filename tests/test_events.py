@@ -119,8 +119,16 @@ def run(text, published=P):
      [("cyber_attack", "2025-05-10", "day", "occurred")]),
     # what a supplier halts is supplier impact; not a victim that supplies the public,
     # nor a contractor blamed in passing
-    ("Ambrell said on Saturday it had suspended the system for all of its customers.",
-     [("supplier_impact", "2025-05-10", "day", "occurred")]),
+    ("The supplier, Orvane Logistics, suspended its platform for all clients on Monday.",
+     [("supplier_impact", "2025-05-12", "day", "occurred")]),
+    # ... not a firm that runs a town's buses, serves all its customers, or an energy supplier
+    ("Stagecoach, which runs Manchester's buses, halted services on Monday.",
+     [("operations_halted", "2025-05-12", "day", "occurred")]),
+    ("Tesco suspended home deliveries for all its customers on Tuesday after the attack.",
+     [("operations_halted", "2025-05-13", "day", "occurred")]),
+    ("The energy supplier shut down its website on Tuesday after the attack.",
+     [("systems_shutdown", "2025-05-13", "day", "occurred")]),
+    ("Shares in Acme, which makes Apple's chips, fell 5% on Monday.", [("other", "2025-05-12", "day", "occurred")]),
     ("Verrill Container, which makes a third of Tollbeck's cans, said it idled a production line on Wednesday.",
      [("supplier_impact", "2025-05-14", "day", "occurred")]),
     ("Hearthline, which supplies gas to about 1.1 million households, shut down its billing systems on Friday.",
@@ -130,7 +138,13 @@ def run(text, published=P):
     # broadcasting off air; a trading halt is the exchange's; US "through" ends a state;
     # a capitalised "Tonight" after a name is part of it
     ("The channel has been off air since Saturday.", [("operations_halted", "2025-05-10", "day", "occurred")]),
-    ("Shares in the company were placed in a trading halt yesterday.", [("other", "2025-05-15", "day", "occurred")]),
+    ("Shares in the company, valued at A$2.3 billion, were placed in a trading halt yesterday.",
+     [("other", "2025-05-15", "day", "occurred")]),
+    ("The attack led to a trading halt across its 200 stores on Monday.",
+     [("operations_halted", "2025-05-12", "day", "occurred")]),
+    ("Speaking off air on Tuesday, the minister said the talks had stalled.", []),
+    ("Production was halted through March while engineers rebuilt the systems.", []),
+    ("Staff worked through Monday night to restore the systems.", [("systems_restored", "2025-05-12", "day", "occurred")]),
     ("Parking will be suspended through at least Friday, officials said.",
      [("halt_extended", "2025-05-23", "day", "planned")]),
     ("She said she relied on Quarnby Tonight for flood warnings.", []),

@@ -82,6 +82,8 @@ def extract(sentence):
     ("Police used 15 safe houses.", [("count", 15, None, "safe house", None, "exact")]),
     ("The city has 212 ticket vending machines.", [("count", 212, None, "ticket vending machine", None, "exact")]),
     ("Here is where things stand on day five of the outage.", []),
+    ("Every day 3,000 people use the bridge.", [("count", 3000, None, "person", None, "exact")]),
+    ("It has 150 cabin crew flying routes to Spain.", [("count", 150, None, "cabin crew", None, "exact")]),
     ("Six of the eight schools reopened.", [("count", 6, None, "school", None, "exact"),
                                             ("count", 8, None, "school", None, "exact")]),
     ("Four of the last five games were lost.", [("count", 4, None, "game", None, "exact"),
@@ -192,8 +194,12 @@ def test_a_bare_dollar_is_the_local_one_where_us_dollars_are_marked():
     assert figures.local_dollar("Hackers took $200 million; holders are owed C$290 million.") == "USD"
     assert figures.local_dollar("It paid US$5m, C$3m and A$2m, and $1m more.") == "USD"
     # "US$" alone: the bare dollar is the one of the country the article names most
-    assert figures.local_dollar("The Toronto firm will pay US$15 million. The Canadian agency lost "
+    assert figures.local_dollar("The Canadian firm will pay US$15 million. The Canadian agency lost "
                                 "about $286,000.") == "CAD"
+    # ... named at least twice (a province or city counts), and more than the United States
+    assert figures.local_dollar("Hackers who hit a Canadian hospital demanded US$5m and have "
+                                "extorted more than $100m.") == "USD"
+    assert figures.local_dollar("The Ontario firm paid US$5m. Port Ardelle, Nova Scotia, lost $20-million.") == "CAD"
     assert figures.local_dollar("The firm will pay US$15 million and lost about $286,000.") == "USD"
     # a sentence about the United States keeps its "$" American
     text = "Ottawa pledged C$50 million (US$36 million). In Washington, Congress approved $1.2 billion."
