@@ -126,7 +126,7 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper() or (tok[0].isdigit() is False and tok[0] == "$")
 
 
-def _full_name_follows(text: str, toks, index, name) -> bool:
+def _full_name_follows(text: str, name) -> bool:
     """`name` (tokens after an occupation) is a person's full name: two or three name
     words, opening with a given name or followed by a comma or a speech verb."""
     lx = _lex()
@@ -357,7 +357,7 @@ def _add_run(text, toks, index, run, at_start, cands):
     role = ""
     if heads and heads[-1] < len(run) - 1 and len(run) - heads[-1] - 1 <= 3 \
             and run[heads[-1] + 1][2] not in _CONNECTORS | {"and"} \
-            and (run[heads[-1]][2] not in lx["occupations"] or _full_name_follows(text, toks, index, run[heads[-1] + 1:])):
+            and (run[heads[-1]][2] not in lx["occupations"] or _full_name_follows(text, run[heads[-1] + 1:])):
         # not "Minister | for Home Affairs"; an occupation only before a personal name
         idx = index[run[0][0]]
         role = " ".join(_title_prefix(toks, idx) + [t[2] for t in run[:heads[-1] + 1]])

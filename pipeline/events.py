@@ -163,9 +163,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         txs = timex.find(text, ss, se)
         if not txs:
             continue
-        # a sentence about a supplier ("Vantock, which supplies Brenmoor's playout
-        # software, said on Sunday it had cut access for all 23 of its customers"): what
-        # it halts is the supplier's
+        # a sentence about a supplier ("Verrill, which makes a third of Tollbeck's cans,
+        # idled a line on Wednesday"): what it halts is the supplier's
         supplier = bool(_SUPPLIER.search(text[ss:se]))
         trig = []
         for etype, order, pat in _triggers():
@@ -241,9 +240,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
             clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
             future = bool(timex.FUTURE.search(clause)) or _modal_governs(text, ss, a, b, t)
-            if not future and t.kind == "weekday" and not t.parts.get("rel"):
-                future = _weekday_ahead(text, ss, lo, a, t, first=order_of[id(t)] == 0)
             i = order_of[id(t)]
+            if not future and t.kind == "weekday" and not t.parts.get("rel"):
+                future = _weekday_ahead(text, ss, lo, a, t, first=i == 0)
             # "remained closed until 12 May", "was down until Thursday, when it was fixed":
             # a state that has ended, its "until" dated like any past date
             ended = _until(text, ss, t) and not future and bool(
