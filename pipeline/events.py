@@ -112,7 +112,8 @@ _RELATIVE = re.compile(r"(?:\b(?:who|which)\b[^,;]{0,40}|\bthat\s+)$")
 # or water supplier, which serves the public), making or supplying for a named
 # organisation ("which makes a third of Tollbeck's cans"), or acting for all its
 # clients; not one that runs a town's buses, nor a contractor blamed in passing
-_SUPPLIER = re.compile(r"^\W*(?:The|A|Its|One)\s+(?:(?!(?:energy|water|gas|electricity|power|broadband)\b)[\w-]+\s+){0,2}supplier\b"
+_SUPPLIER = re.compile(r"^\W*(?:The|A|Its|One)\s+(?:(?!" + lexicon.alternation(lexicon.load("events")["public_supplies"], False)
+                       + r"\b)[\w-]+\s+){0,2}supplier\b"
                        r"|\bwhich\s+(?:supplies|provides|makes)\s+(?:[\w-]+\s+){0,4}?[A-Z][\w-]*[’']s\b"
                        r"|\bfor\s+all\s+(?:\d+\s+)?(?:of\s+)?(?:its\s+)?(?:\d+\s+)?clients\b|\bother\s+clients\b")
 _CLAUSE_BOUNDARY = re.compile(r";|:(?!\d)|,\s+(?:but|while|whilst|although|as|and|with)\b")

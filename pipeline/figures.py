@@ -61,7 +61,6 @@ def _lx():
     return {
         "lx": lx,
         "compounds": set(lx["compound_nouns"]),
-        "determiners": {"a", "an", "the", "every", "each", "same", "single", "one", "that", "this", "any", "per"},
         "us_cue": re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(c) for c in sorted(lx["us_dollar_cues"], key=len, reverse=True))
                              + r")(?![\w$])"),
         # "2,000 of its staff", "six of the last eight schools", "900 of the company's workers"
@@ -246,7 +245,7 @@ def _screened(text: str, m: re.Match, floor: int) -> bool:
     if R["labels"].search(before) or R["aged"].search(before):
         return True
     if (bl := R["bare_labels"].search(before)) and not (
-            bl.group("prev") and bl.group("prev").strip().lower() in R["determiners"]):
+            bl.group("prev") and bl.group("prev").strip().lower() in R["lx"]["bare_label_blockers"]):
         return True   # "on day five"; not "every day 3,000 people"
     if R["age"].match(after) or R["record"].match(after) or R["time_of_day"].match(after) \
             or R["ordinal"].match(after):
