@@ -39,17 +39,25 @@ def _verbs():
             determiner)
 
 
+@lru_cache(maxsize=None)
+def _saying():
+    """A reporting verb right before a time phrase: "said on Tuesday", "confirmed Friday"."""
+    return re.compile(rf"{lexicon.alternation(lexicon.load('speech')['verbs'])}\s+$")
+
+
 # a semicolon or colon ends a clause; the colon of a time ("at 2:40 a.m.") does not
 _PAUSE = re.compile(r";|:(?!\d)")
+_PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
 _PLANNED_VERB = re.compile(r"\b(?:will|would|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
 
 
-def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: bool):
+def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: bool, saying: bool):
     """The verb a time phrase dates when no trigger word is near ("the boil notice
     was lifted at 4pm on Tuesday"): the last past-tense verb before it, not a
     reporting verb ("said on Tuesday" dates a saying, not a happening); for a phrase
     that opens its clause ("In October, a fault delayed sailings"), the first verb
-    after it."""
+    after it; for the date of a saying ("said on Sunday it had cut access"), the first
+    verb of what was said, before any verb ahead of the saying."""
     verb, skip, determiner = _verbs()
 
     def verbs(lo, hi):
@@ -59,16 +67,21 @@ def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: 
         # a plan: "will vote on 25 March", "is scheduled to testify on 12 December"
         found += [m for m in _PLANNED_VERB.finditer(text, lo, hi) if m.group("v") not in skip]
         return sorted(found, key=lambda m: m.end())
+    def after(done: bool = False):
+        found = verbs(t.end, min(se, t.end + max_distance))
+        if done:   # what a saying reports as done: "said on Sunday it had cut access"
+            found = [m for m in found if _PERFECT.search(text, max(ss, m.start() - 20), m.start())]
+        if found and not _PAUSE.search(text[t.end:found[0].start()]):
+            m = found[0]
+            return ((m.start() - t.end, 99), m.start(), m.end(), "other")
+        return None
+    if saying and (said := after(done=True)):
+        return said
     found = verbs(max(ss, t.start - max_distance), t.start)
     if found and not _PAUSE.search(text[found[-1].end():t.start]):
         m = found[-1]
         return ((t.start - m.end(), 99), m.start(), m.end(), "other")
-    if opens_clause:
-        found = verbs(t.end, min(se, t.end + max_distance))
-        if found and not _PAUSE.search(text[t.end:found[0].start()]):
-            m = found[0]
-            return ((m.start() - t.end, 99), m.start(), m.end(), "other")
-    return None
+    return after() if opens_clause else None
 
 
 def _outermost(trig: list[tuple]) -> list[tuple]:
@@ -192,6 +205,11 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             while k > ss and text[k - 1].isspace():
                 k -= 1
             opens_clause = k == ss or text[k - 1] in ",;:"   # "On Monday, ..." / "..., on Monday"
+            # "said on Tuesday that ...": the date of a saying dates what was said, in
+            # the words after it however long the subject ("confirmed Friday that
+            # personal information of about 9,000 current and former employees ...
+            # was stolen")
+            saying = bool(_saying().search(text, max(ss, t.start - 14), t.start))
             lo = bisect.bisect_left(starts, t.start - reach)
             hi = bisect.bisect_right(starts, t.end + reach)
             near = trig[lo:hi]
@@ -208,15 +226,16 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 if a >= t.end and etype == "cyber_attack" and rival and _ANAPHOR.search(text, max(ss, a - 20), a):
                     continue   # "said on Monday that the breach would cost £8m": the attack is old news
                 dist = (t.start - b) if b <= t.start else (a - t.end)
-                if a >= t.end and not opens_clause:
+                if a >= t.end and not (opens_clause or saying):
                     dist += after_penalty
                 x, y = min(b, t.start), max(a, t.end)
                 gaps = bisect.bisect_left(bounds, y) - bisect.bisect_left(bounds, x)
                 key = (dist + clause_penalty * gaps, order)
                 if best is None or key < best[0]:
                     best = (key, a, b, etype)
-            if best is None or best[0][0] > max_distance:
-                best = _happening(text, ss, se, t, max_distance, opens_clause)
+            said = best is not None and saying and best[1] >= t.end and not _PAUSE.search(text, t.end, best[1])
+            if best is None or (best[0][0] > max_distance and not said):
+                best = _happening(text, ss, se, t, max_distance, opens_clause, saying)
             if best is not None:
                 etype = best[3]
                 if _until(text, ss, t) and (etype == "operations_halted" or (

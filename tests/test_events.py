@@ -319,3 +319,48 @@ def test_the_verb_a_date_phrase_dates(text, trigger):
     sents = [s for a, b in segments.paragraphs(text + "\n", spans) for s in segments.sentences(text + "\n", a, b)]
     out = events.extract(text + "\n", sents, entities.extract(text + "\n", sents), P, [], *PENALTIES)
     assert [e["trigger"] for e in out] == [trigger]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the date of a saying dates what was said, however long its subject
+    ("The brewer confirmed Friday that personal information of about 9,000 current and former "
+     "employees, including Social Security numbers, was stolen in the attack.",
+     [("data_compromised", "2025-05-16", "day", "occurred")]),
+    ("The supplier said on Tuesday it had cut remote access for all of its customers.",
+     [("supplier_impact", "2025-05-13", "day", "occurred")]),
+    # ... and not a verb ahead of the saying when what was said has one
+    ("The firm, which was founded in 1990, said on Monday it had upgraded its network.",
+     [("other", "1990-01-01", "year", "occurred"), ("other", "2025-05-12", "day", "occurred")]),
+    # a saying with nothing happening in it dates nothing
+    ("The company said on Monday that it was working with experts.", []),
+    # a far trigger past a semicolon is another clause's
+    ("The council said on Monday that residents should be patient; in the past hackers had "
+     "leaked data of other councils.", []),
+])
+def test_the_date_of_a_saying(text, expected):
+    assert run(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # data put online, a few words on from the verb
+    ("The gang posted a sample of about 2,000 records on its leak site on Tuesday.",
+     [("data_compromised", "2025-05-13", "day", "occurred")]),
+    ("The gang published what it says is the full database on its leak site this morning.",
+     [("data_compromised", "2025-05-16", "day", "occurred")]),
+    ("Crooks dumped the passport scans and bank details of drivers online last night.",
+     [("data_compromised", "2025-05-15", "day", "occurred")]),
+    # not past a clause word to someone else's data
+    ("The firm published its results on Tuesday after customers' data was stolen.",
+     [("financial_report", "2025-05-13", "day", "occurred")]),
+    # back, or due to return: a service resumes
+    ("She added that the full schedule would be back on Monday.",
+     [("operations_resumed", "2025-05-19", "day", "planned")]),
+    ("Its evening news programme is due to return tomorrow.",
+     [("operations_resumed", "2025-05-17", "day", "planned")]),
+    # a system back online is restored; a person back at a desk, nothing
+    ("Since Monday, the app has been back online.", [("systems_restored", "2025-05-12", "day", "occurred")]),
+    ("The manager was back at his desk on Monday.", []),
+    ("Staff are due to return home on Monday.", [("other", "2025-05-19", "day", "planned")]),
+])
+def test_leaks_and_returns(text, expected):
+    assert run(text + "\n") == expected
