@@ -47,6 +47,7 @@ def _saying():
 
 # a semicolon or colon ends a clause; the colon of a time ("at 2:40 a.m.") does not
 _PAUSE = re.compile(r";|:(?!\d)")
+_LATE = re.compile(r"\W*(?:late|early)(?:\s+on)?\s+", re.I)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
 _PLANNED_VERB = re.compile(r"\b(?:will|would|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
 
@@ -204,7 +205,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             k = t.start
             while k > ss and text[k - 1].isspace():
                 k -= 1
-            opens_clause = k == ss or text[k - 1] in ",;:"   # "On Monday, ..." / "..., on Monday"
+            # "On Monday, ..." / "..., on Monday" / "Late on Sunday, ..."
+            opens_clause = k == ss or text[k - 1] in ",;:" or bool(_LATE.fullmatch(text, ss, t.start))
             # "said on Tuesday that ...": the date of a saying dates what was said, in
             # the words after it however long the subject ("confirmed Friday that
             # personal information of about 9,000 current and former employees ...

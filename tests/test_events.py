@@ -364,3 +364,20 @@ def test_the_date_of_a_saying(text, expected):
 ])
 def test_leaks_and_returns(text, expected):
     assert run(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a ransomware gang is who attacks; what it does on the date is the event
+    ("Late Monday, a ransomware gang that calls itself Grey Moth listed the firm on its leak site "
+     "and claimed to have stolen data.", [("responsibility_claimed", "2025-05-12", "day", "occurred")]),
+    ("Late on Sunday, an attacker emptied the exchange's hot wallet.",
+     [("cyber_attack", "2025-05-11", "day", "occurred")]),
+    # a present-tense timetable puts a date without a year ahead
+    ("The firm reports its first-quarter results on May 29.", [("financial_report", "2025-05-29", "day", "planned")]),
+    # "closely" and "the grounds" halt nothing
+    ("The minister said on Monday that officials were monitoring the situation closely.", []),
+    ("The regulator refused the request on Monday on the grounds that it came too late.",
+     [("other", "2025-05-12", "day", "occurred")]),
+])
+def test_gangs_timetables_and_false_friends(text, expected):
+    assert run(text + "\n") == expected
