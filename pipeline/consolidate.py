@@ -400,14 +400,25 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
                                       m[0], m[1]["char_start"]))
         clusters: list[list] = []
         anchors: list[tuple] = []   # (anchor date, cluster index), sorted
+        # two dates of one type in one sentence are two happenings ("a partial restart
+        # on Friday and a full one next week"): the sentences each cluster holds, so it
+        # takes no second mention of one
+        sentences: list[set] = []
         for m in dated:
             lo, hi = window(m[1]["event_date"], m[1]["date_precision"])
-            fits = anchors[bisect.bisect_left(anchors, (lo, -1)):bisect.bisect_right(anchors, (hi, len(clusters)))]
+            where = (m[0], m[1]["char_start"])
+            fits = [k for _, k in anchors[bisect.bisect_left(anchors, (lo, -1)):
+                                          bisect.bisect_right(anchors, (hi, len(clusters)))]
+                    if where not in sentences[k]]
             if fits:
-                clusters[max((k for _, k in fits), key=lambda k: (len(clusters[k]), -k))].append(m)
+                k = max(fits, key=lambda k: (len(clusters[k]), -k))
             else:
                 bisect.insort(anchors, (dt.date.fromisoformat(m[1]["event_date"]), len(clusters)))
-                clusters.append([m])
+                k = len(clusters)
+                clusters.append([])
+                sentences.append(set())
+            clusters[k].append(m)
+            sentences[k].add(where)
         # a happening announced as planned and later reported as done is one event:
         # a planned-only cluster joins the nearest occurred one dated in or just after
         # its window (up to `planned_slack_days` later)
@@ -416,11 +427,13 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
         for c in sorted(clusters, key=lambda c: c[0][1]["event_date"]):
             if c and all(m[1]["status"] == "planned" for m in c):
                 lo, hi = window(c[0][1]["event_date"], c[0][1]["date_precision"])
+                mine = {(m[0], m[1]["char_start"]) for m in c}
                 later = [k for d, k in occurred[bisect.bisect_left(occurred, (lo, -1)):
                                                 bisect.bisect_right(occurred, (hi + slack, len(clusters)))]
-                         if clusters[k] is not c]
+                         if clusters[k] is not c and not mine & sentences[k]]
                 if later:
                     clusters[later[0]].extend(c)
+                    sentences[later[0]] |= mine
                     c.clear()
         clusters = [c for c in clusters if c]
         undated = sorted([m for m in ms if not window(m[1]["event_date"], m[1]["date_precision"])],

@@ -84,6 +84,27 @@ def test_two_suppliers_troubles_on_one_day_are_two_events():
     assert by_source["a"] == by_source["b"] != by_source["c"]
 
 
+
+def test_two_dates_of_one_type_in_one_sentence_are_two_events():
+    """"expects to resume a limited service on Thursday and full operations in the
+    coming days": the week's plan does not swallow Thursday's, though it spans it."""
+    from pipeline.config import params
+    from pipeline.consolidate import consolidate
+
+    def resumption(sid, date, precision, start=0):
+        a = _event(sid, "resume", date)
+        a["events"][0].update(event_type="operations_resumed", date_precision=precision, status="planned",
+                              char_start=start)
+        return a
+    a = resumption("a", "2025-05-15", "day")
+    a["events"] += resumption("a", "2025-05-12", "week")["events"]
+    tables = consolidate([a, resumption("b", "2025-05-15", "day"), resumption("c", "2025-05-12", "week", 40)],
+                         params())
+    dates = {(m["source_id"], m["event_date"]): m["event_id"] for m in tables["event_mentions"]}
+    assert len(dates) == 4   # both of a's mentions kept
+    assert dates[("a", "2025-05-15")] == dates[("b", "2025-05-15")] != dates[("a", "2025-05-12")]
+
+
 def _named(sid, counts):
     """An article naming each (name, type) the given number of times."""
     ents, mentions, at = [], [], 0
