@@ -47,6 +47,7 @@ def _saying():
 
 # a semicolon or colon ends a clause; the colon of a time ("at 2:40 a.m.") does not
 _PAUSE = re.compile(r";|:(?!\d)")
+_QUOTE_MARK = re.compile(r"[“”\"‘«»]")
 _LATE = re.compile(r"\W*(?:late|early)(?:\s+on)?\s+", re.I)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
 _PLANNED_VERB = re.compile(r"\b(?:will|would|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
@@ -218,15 +219,20 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             if _until(text, ss, t) and any(x[2] in _STATES for x in near):
                 near = [x for x in near if x[2] in _STATES]   # "until" dates a state, not an attack
             # another kind of happening near the date ("the attack" then gives way to it)
-            rival = any(x[2] != "cyber_attack" and not (x[0] < t.end and x[1] > t.start)
-                        and min(abs(x[0] - t.end), abs(t.start - x[1])) <= max_distance for x in near)
+            kinds = {x[2] for x in near if not (x[0] < t.end and x[1] > t.start)
+                     and min(abs(x[0] - t.end), abs(t.start - x[1])) <= max_distance}
             for a, b, etype, order in near:
                 if a < t.end and b > t.start:
                     continue
                 if a >= t.end and not text.endswith("ed", a, b) and _CAUSE.search(text, max(t.end, a - 40), a):
                     continue   # "closed on Monday after the attack": the date is the closure's
-                if a >= t.end and etype == "cyber_attack" and rival and _ANAPHOR.search(text, max(ss, a - 20), a):
-                    continue   # "said on Monday that the breach would cost £8m": the attack is old news
+                if a >= t.end and _ANAPHOR.search(text, max(ss, a - 20), a) and (
+                        (etype == "cyber_attack" and kinds - {etype})
+                        or (kinds - {etype, "cyber_attack"} and re.fullmatch(r"[a-z]+(?<!ed)(?<!ing)", text[a:b]))):
+                    # "said on Monday that the breach would cost £8m", "that the disruption
+                    # was costing retailers £2m": the noun names what is old news (an
+                    # attack gives way to the rest, the rest only to one another)
+                    continue
                 dist = (t.start - b) if b <= t.start else (a - t.end)
                 if a >= t.end and not (opens_clause or saying):
                     dist += after_penalty
@@ -235,7 +241,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 key = (dist + clause_penalty * gaps, order)
                 if best is None or key < best[0]:
                     best = (key, a, b, etype)
-            said = best is not None and saying and best[1] >= t.end and not _PAUSE.search(text, t.end, best[1])
+            # (not past a clause's end nor into quoted words, which are the speaker's)
+            said = best is not None and saying and best[1] >= t.end \
+                and not _PAUSE.search(text, t.end, best[1]) and not _QUOTE_MARK.search(text, t.end, best[1])
             if best is None or (best[0][0] > max_distance and not said):
                 best = _happening(text, ss, se, t, max_distance, opens_clause, saying)
             if best is not None:

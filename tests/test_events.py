@@ -381,3 +381,26 @@ def test_leaks_and_returns(text, expected):
 ])
 def test_gangs_timetables_and_false_friends(text, expected):
     assert run(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun after a saying names old news when something else happens near it
+    ("The federation said on Tuesday that the disruption was costing retailers £2m a day.",
+     [("impact_assessment", "2025-05-13", "day", "occurred")]),
+    # ... but an attack still gives way to a closure, not the closure to the attack
+    ("On Monday, the attack forced the closure of 40 stores.", [("operations_halted", "2025-05-12", "day", "occurred")]),
+    # a saying's date does not reach into the speaker's quoted words
+    ("The minister said on Wednesday that officials were “in close contact” with the university and that "
+     "“no student should lose out because of a criminal attack”.", []),
+    # calls off, works normally, tours
+    ("Exams for more than 11,000 students have been called off since Sunday.",
+     [("operations_halted", "2025-05-11", "day", "occurred")]),
+    ("Card payments have been working normally since Sunday evening.",
+     [("systems_restored", "2025-05-11", "day", "occurred")]),
+    ("The governor is scheduled to tour the operations centre on Wednesday.",
+     [("official_visit", "2025-05-21", "day", "planned")]),
+    ("On Thursday it posted what it said was a 400GB sample of the files on its leak site.",
+     [("data_compromised", "2025-05-15", "day", "occurred")]),
+])
+def test_old_news_quotes_and_more_triggers(text, expected):
+    assert run(text + "\n") == expected
