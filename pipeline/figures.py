@@ -48,7 +48,8 @@ def _lx():
     num = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
            rf"|(?i:half[ ]a(?=[ ](?:million|billion|trillion)))|(?i:a[ ](?:dozen|hundred|thousand|million|billion))"
            rf"|(?i:{word_num})(?:[ ](?i:dozen))?|(?i:a[ ]dozen))")
-    scale = rf"(?:[ ]?(?P<scale>{alt(lx['scales'], False)})(?![A-Za-z]))"
+    # "£2.5bn", "$30 million", and a compound adjective's "$20-million credit line"
+    scale = rf"(?:(?:[ ]?|-(?=(?i:thousand|million|billion|trillion)\b))(?P<scale>{alt(lx['scales'], False)})(?![A-Za-z]))"
     sym = alt(lx["currency_symbols"], False)
     qual = {}
     for q, phrases in lx["qualifiers"].items():
@@ -73,7 +74,7 @@ def _lx():
         "a_unit": re.compile(rf"(?<![\w-])(?P<num>(?i:an?))[ ](?P<unit>{alt(time_units)})(?![\w-])"),
         "percent": re.compile(r"\s?(?:%|per[ ]?cent\b|percent\b|pc\b)"),
         "points": re.compile(r"\s+percentage[ -]points?\b|\s?pp\b"),
-        "cur_word": re.compile(rf"\s+(?P<w>{alt(lx['currency_words'])})"),
+        "cur_word": re.compile(rf"(?:\s+|-)(?P<w>{alt(lx['currency_words'])})"),
         "minor": re.compile(rf"\s+(?P<w>{alt(lx['minor_units'])})"),
         "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'], False)})\b"),
         "time": re.compile(rf"(?:\s+|-)(?:(?:working|business|calendar|full|straight|consecutive|more|further|extra|additional)\s+)?(?P<u>{alt(time_units)})(?!-old)\b"),
@@ -439,12 +440,31 @@ def _read(text, m, start, end, previous: list[Figure], dollar: str = "USD") -> F
         elif kind != "percentage" and (R["annual_after"].match(text, pos, end)
                                        or R["annual_before"].search(text, max(start, qstart - 40), qstart)):
             per = "year"
+        elif kind == "money" and (whole := _whole_of(text, start, qstart, previous)) is not None:
+            per = whole.per   # "$395,000 a day, including $310,000 in fares and $85,000 in fees"
         elif kind == "money" and previous and text[m.start() - 1:m.start()] == "(" \
                 and previous[-1].kind == "money" and 0 <= m.start() - previous[-1].end <= 3:
             per = previous[-1].per   # "288 million pounds ($392 million)": the same amount converted
         elif kind == "count" and (dm := re.match(r"\s+(daily|weekly|monthly|annual|yearly)\s", text[m.end():pos])):
             per = lx["per_words"][dm.group(1)]   # "1,100 daily departures"
     return Figure(qstart, pos, kind, value, value_high, unit, per, qual)
+
+
+_PART_OF = re.compile(r"\b(?:including|of\s+which)\s+\Z")
+
+
+def _whole_of(text: str, sstart: int, qstart: int, previous: list[Figure]) -> Figure | None:
+    """The amount at a rate that a money figure is a part of: the one right before
+    "including" or "of which", or, after "and", the part before it when that is one."""
+    money = [f for f in previous if f.kind == "money"]
+    if not money or money[-1].per is None:
+        return None
+    if _PART_OF.search(text, max(sstart, qstart - 16), qstart):
+        return money[-1]
+    if re.search(r"\band\s+\Z", text[max(sstart, qstart - 8):qstart]) and len(money) > 1 \
+            and _whole_of(text, sstart, money[-1].start, money[:-1]) is not None:
+        return money[-1]
+    return None
 
 
 def _noun_from_context(text, sstart, nstart, pos, end, previous):

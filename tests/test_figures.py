@@ -205,3 +205,28 @@ def test_a_bare_dollar_is_the_local_one_where_us_dollars_are_marked():
     text = "Ottawa pledged C$50 million (US$36 million). In Washington, Congress approved $1.2 billion."
     dollar = figures.local_dollar(text)
     assert dollar == "CAD" and [f.unit for f in figures.extract(text, text.index("In Washington"), len(text), (), dollar)] == ["USD"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a hyphened scale is the amount in a compound adjective, not a range to a million
+    ("It drew down a $20-million credit line.", [("money", 2e7, None, "USD", None, "exact")]),
+    ("It won a 20-million-pound contract.", [("money", 2e7, None, "GBP", None, "exact")]),
+])
+def test_hyphened_scales(sentence, expected):
+    assert extract(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the parts of an amount at a rate share its rate
+    ("The city was losing about $395,000 a day, including about $310,000 in fares and about "
+     "$85,000 in parking fees.",
+     [("money", 395000, None, "USD", "day", "approximate"), ("money", 310000, None, "USD", "day", "approximate"),
+      ("money", 85000, None, "USD", "day", "approximate")]),
+    # an amount after "and" that is no part keeps its own
+    ("It lost £5m a week and spent £2m on experts.",
+     [("money", 5e6, None, "GBP", "week", "exact"), ("money", 2e6, None, "GBP", None, "exact")]),
+    ("It lost £5m, including £2m in sales.",
+     [("money", 5e6, None, "GBP", None, "exact"), ("money", 2e6, None, "GBP", None, "exact")]),
+])
+def test_parts_of_an_amount_at_a_rate(sentence, expected):
+    assert extract(sentence) == expected
