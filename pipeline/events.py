@@ -47,6 +47,7 @@ def _saying():
 
 # a semicolon or colon ends a clause; the colon of a time ("at 2:40 a.m.") does not
 _PAUSE = re.compile(r";|:(?!\d)")
+_POSSESSIVE = re.compile(r"[’']s\s+")
 _QUOTE_MARK = re.compile(r"[“”\"‘«»]")
 _LATE = re.compile(r"\W*(?:late|early)(?:\s+on)?\s+", re.I)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
@@ -112,8 +113,9 @@ _CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid)\s+
 # "the attack", "this breach" after a date refer back to the attack; the date dates
 # what is said of it, when something else is said near it
 _ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$")
-# "will publish first-quarter results": the modal governs the trigger its verb takes
-_MODAL_VERB_BEFORE = re.compile(r"\b(?:will|shall)\s+(?:not\s+)?[a-z]+\s+"
+# "will publish first-quarter results", "is scheduled to announce its results": the
+# modal governs the trigger its verb takes
+_MODAL_VERB_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|due|set|expected)\s+to)\s+(?:not\s+)?[a-z]+\s+"
                                 r"(?:(?!(?:whether|if|that|how|why|what|when)\b)[\w-]+\s+){0,2}$")
 # words that start another clause: a "would" before them does not reach a date after them
 _SUBORDINATE = re.compile(r"[,;:]|\b(?:after|since|when|because|before|as|until|while|but|once|was|were|had)\b")
@@ -213,6 +215,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             # personal information of about 9,000 current and former employees ...
             # was stolen")
             saying = bool(_saying().search(text, max(ss, t.start - 14), t.start))
+            possessive = len(pm.group()) if (pm := _POSSESSIVE.match(text, t.end)) else 0
             lo = bisect.bisect_left(starts, t.start - reach)
             hi = bisect.bisect_right(starts, t.end + reach)
             near = trig[lo:hi]
@@ -234,7 +237,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                     # attack gives way to the rest, the rest only to one another)
                     continue
                 dist = (t.start - b) if b <= t.start else (a - t.end)
-                if a >= t.end and not (opens_clause or saying):
+                if possessive and a == t.end + possessive:
+                    dist = 0   # "last week's cyberattack", "Monday's outage": the date is the noun's
+                elif a >= t.end and not (opens_clause or saying):
                     dist += after_penalty
                 x, y = min(b, t.start), max(a, t.end)
                 gaps = bisect.bisect_left(bounds, y) - bisect.bisect_left(bounds, x)

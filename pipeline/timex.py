@@ -46,7 +46,7 @@ _PATTERNS = [
     ("month_year", rf"(?:(?:early|mid|late)[- ])?(?P<m>{_M})[ ](?P<y>{_Y})"),
     ("rel_unit", r"(?P<rel>last|this|next|past)[ ](?P<unit>week|month|year|weekend)\b"),
     ("rel_this", r"(?P<rel>earlier|later)[ ]this[ ](?P<unit>week|month|year)\b"),
-    ("weekend", r"(?:over|at|during)[ ]the[ ]weekend\b"),
+    ("weekend", r"(?:over|at|during|by)[ ]the[ ]weekend\b"),
     ("coming", rf"(?:in|over|within)[ ]the[ ]{_Q}(?:coming|next|following)[ ](?:few[ ])?(?P<unit>days|weeks){_Q}"),
     ("ago", rf"(?P<n>{_N})[ ](?P<unit>day|week|month|year)s?[ ]ago\b"),
     ("dayword", r"(?P<dw>today|yesterday|tomorrow|tonight|this[ ]morning|this[ ]afternoon|this[ ]evening|last[ ]night)\b"),
@@ -239,7 +239,10 @@ def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool =
             if rel == "this":
                 return (_monday(P) + dt.timedelta(days=wd)).isoformat(), "day"
             if rel == "next" or (ahead and rel != "last"):
-                delta = (wd - P.weekday()) % 7 or 7
+                # "will resume on Tuesday" written on a Tuesday is later that day; "next
+                # Tuesday" and a halt "until Tuesday" are a week on
+                delta = (wd - P.weekday()) % 7 or (7 if rel == "next" or t.lead.startswith(("until", "till", "through"))
+                                                   else 0)
                 return (P + dt.timedelta(days=delta)).isoformat(), "day"
             delta = (P.weekday() - wd) % 7
             if rel == "last" and delta == 0:

@@ -404,3 +404,36 @@ def test_gangs_timetables_and_false_friends(text, expected):
 ])
 def test_old_news_quotes_and_more_triggers(text, expected):
     assert run(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a gang saying it was behind an attack claims it
+    ("A ransomware group said on Sunday it was behind the attack.",
+     [("responsibility_claimed", "2025-05-11", "day", "occurred")]),
+    ("The group posted the claim on its leak site Sunday.", [("responsibility_claimed", "2025-05-11", "day", "occurred")]),
+    # available again; back by a date said with "should" is a plan; "by the weekend"
+    ("Our reservations platform will be available again by Monday.",
+     [("systems_restored", "2025-05-19", "day", "planned")]),
+    ("Online booking should be back by Tuesday.", [("operations_resumed", "2025-05-20", "day", "planned")]),
+    ("The airline will be back to a full service by the weekend.",
+     [("operations_resumed", "2025-05-17", "week", "planned")]),
+    # a share price: down or closing lower; "to close at" closes nothing
+    ("Shares were down 2.3% in afternoon trading on Tuesday.", [("other", "2025-05-13", "day", "occurred")]),
+    ("Shares were down 2.3% on Tuesday, after closing 6.8% lower on Monday.",
+     [("other", "2025-05-13", "day", "occurred"), ("other", "2025-05-12", "day", "occurred")]),
+    ("Shares of the group fell 5.6 per cent to close at 1,214 rupees on Monday.",
+     [("other", "2025-05-12", "day", "occurred")]),
+    # what someone learned is no happening
+    ("Here's what we learned on Wednesday:", []),
+    # a timetable's verb governs the trigger it takes; a weekday ahead written on that
+    # weekday is later that day, an "until" it a week on
+    ("The group is scheduled to announce its results for the quarter on July 23.",
+     [("financial_report", "2025-07-23", "day", "planned")]),
+    ("The remaining salaries are expected to be credited later on Friday.",
+     [("other", "2025-05-16", "day", "planned")]),
+    # a possessive date is the date of the noun it owns
+    ("The group has claimed responsibility for last week's cyberattack on the resort.",
+     [("cyber_attack", "2025-05-05", "week", "occurred")]),
+])
+def test_claims_returns_shares_and_possessive_dates(text, expected):
+    assert run(text + "\n") == expected
