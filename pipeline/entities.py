@@ -430,9 +430,9 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
     if title and len(words) <= 3 and not any(w in lx["org"] | lx["gov"] for w in words):
         v["person"] += WEIGHT["strong"]
         m.role = title
-    if re.match(r",\s+who\b", text[m.end:m.end + 8]) and len(words) in (2, 3) \
+    if re.match(r",\s+(?:who\b|(?:aged\s+)?\d{1,3},)", text[m.end:m.end + 12]) and len(words) in (2, 3) \
             and not any(w in lx["org"] | lx["gov"] for w in words):
-        v["person"] += WEIGHT["strong"]   # "Jane Doe, who chairs ..."
+        v["person"] += WEIGHT["strong"]   # "Jane Doe, who chairs ...", "Jane Doe, 29, a nurse"
     role = _appositive_role(text, m.end)
     if role and len(words) in (2, 3) and not any(w in lx["org"] | lx["gov"] for w in words):
         v["person"] += WEIGHT["strong"]

@@ -204,6 +204,9 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
             elif same_sentence and same_sentence[-1].speaker:
                 # a second quoted fragment of the same reported sentence
                 q.speaker, q.role = same_sentence[-1].speaker, same_sentence[-1].role
+            elif q.start - ps < 3 and not last_para_had_quote \
+                    and (said := _said_before(text, q, sentences, ps, ents, out)):
+                q.speaker, q.role = said
             elif last and (q.start - ps < 3 or pre.strip() == ""):
                 q.speaker, q.role = last.speaker, last.role
             elif q.partial and (m := _SPOKES_SUBJECT.match(text, sent[0], q.start)) \
@@ -242,6 +245,21 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
     return [{"char_start": q.start, "char_end": q.end, "text": text[q.start:q.end],
              "speaker": q.speaker, "speaker_role": q.role, "speaker_text": q.speaker_text,
              "cue": q.cue, "is_partial": q.partial, "statement": q.statement} for q in out]
+
+
+def _said_before(text: str, q: Quote, sentences: list[tuple[int, int]], ps: int, ents, done):
+    """An unattributed quote opening its paragraph after a paragraph with no quote
+    whose last sentence tells what a person said ("Jane Doe, 29, a care assistant,
+    said she had £3 left.") is that person's: (speaker, role), or None."""
+    k = bisect.bisect_right(sentences, (ps, -1)) - 1
+    if k < 0 or not 0 <= ps - sentences[k][1] < 4:
+        return None
+    s0, e0 = sentences[k]
+    if not _lx()["pre_any"].search(text, s0, e0):
+        return None
+    probe = Quote(q.start, q.end, None, None, partial=True)
+    _attribute(text, probe, text[s0:e0], s0, "", e0, ents, None, False, done)
+    return (probe.speaker, probe.role) if probe.speaker and ents.type_of(probe.speaker) == "person" else None
 
 
 def _introduced(text: str, q: Quote, sentences: list[tuple[int, int]], ps: int, ents, done) -> None:

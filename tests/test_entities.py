@@ -161,3 +161,9 @@ def test_a_demonym_opening_a_public_body_name_is_part_of_it():
 def test_a_long_title_before_a_name(text, name, type_, role):
     ents = found(text + "\n").entities
     assert name in ents and ents[name].type == type_ and (ents[name].role or "") == role
+
+
+def test_an_age_after_a_name_makes_it_a_person():
+    text = "Kayleigh Nettlecombe, 29, a care assistant in Brackenholt, said she had £3 left.\n"
+    ents = entities.extract(text, [(0, len(text) - 1)])
+    assert ents.type_of("Kayleigh Nettlecombe") == "person"

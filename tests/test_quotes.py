@@ -249,3 +249,15 @@ def test_a_name_joined_by_and_is_one_speaker_when_its_acronym_spells_it():
     # without the acronym the two parts stay apart: "and" alone joins nothing
     text = text.replace(" (NFCCA)", "")
     assert run(text)[0]["speaker"] != "National Fraud and Cyber Crime Agency"
+
+
+def test_an_unattributed_quote_after_a_person_tells_what_she_said_is_hers():
+    """A paragraph of quote with no attribution after a paragraph (with no quote) that
+    reports what a named person said is that person's, not the last quoted speaker's."""
+    text = ('“We are sorry,” said Mabyn Quintrell, the chief executive.\n\n'
+            'Kayleigh Nettlecombe, 29, a care assistant in Brackenholt, said she had £3.18 in her account.\n\n'
+            '“I rang the office and they said it was the payroll company. Who do I ring now?”\n\n'
+            'Tom Reddaway said the firm was working on it.\n\n'
+            '“Our engineers are on site,” he added.\n')
+    speakers = [q["speaker"] for q in run(text)]
+    assert speakers == ["Mabyn Quintrell", "Kayleigh Nettlecombe", "Tom Reddaway"]
