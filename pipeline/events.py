@@ -47,6 +47,8 @@ def _saying():
 
 # a semicolon or colon ends a clause; the colon of a time ("at 2:40 a.m.") does not
 _PAUSE = re.compile(r";|:(?!\d)")
+_IN_RELATIVE = re.compile(r"\b(?:who|whose|which|that)\b[^,;]{0,40}$")
+_CLOSES = re.compile(r"[\s.!?\"”’)]*")
 _POSSESSIVE = re.compile(r"[’']s\s+")
 _QUOTE_MARK = re.compile(r"[“”\"‘«»]")
 _LATE = re.compile(r"\W*(?:late|early)(?:\s+on)?\s+", re.I)
@@ -54,13 +56,17 @@ _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
 _PLANNED_VERB = re.compile(r"\b(?:will|would|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
 
 
-def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: bool, saying: bool):
+def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: bool, saying: bool,
+               closing: bool = False):
     """The verb a time phrase dates when no trigger word is near ("the boil notice
     was lifted at 4pm on Tuesday"): the last past-tense verb before it, not a
     reporting verb ("said on Tuesday" dates a saying, not a happening); for a phrase
     that opens its clause ("In October, a fault delayed sailings"), the first verb
     after it; for the date of a saying ("said on Sunday it had cut access"), the first
-    verb of what was said, before any verb ahead of the saying."""
+    verb of what was said, before any verb ahead of the saying; for the only time
+    phrase, closing its sentence, the sentence's first verb outside a relative clause
+    however far ("The blaze started in a battery room ..., shortly before 11pm on
+    Monday.")."""
     verb, skip, determiner = _verbs()
 
     def verbs(lo, hi):
@@ -84,6 +90,10 @@ def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: 
     if found and not _PAUSE.search(text[found[-1].end():t.start]):
         m = found[-1]
         return ((t.start - m.end(), 99), m.start(), m.end(), "other")
+    if closing and not _PAUSE.search(text, ss, t.start):
+        main = [m for m in verbs(ss, t.start) if not _IN_RELATIVE.search(text, max(ss, m.start() - 45), m.start())]
+        if main:
+            return ((t.start - main[0].end(), 99), main[0].start(), main[0].end(), "other")
     return after() if opens_clause else None
 
 
@@ -249,8 +259,13 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             # (not past a clause's end nor into quoted words, which are the speaker's)
             said = best is not None and saying and best[1] >= t.end \
                 and not _PAUSE.search(text, t.end, best[1]) and not _QUOTE_MARK.search(text, t.end, best[1])
-            if best is None or (best[0][0] > max_distance and not said):
-                best = _happening(text, ss, se, t, max_distance, opens_clause, saying)
+            # the only time phrase, closing its sentence, dates its main clause however long
+            closing = len(txs) == 1 and bool(_CLOSES.fullmatch(text, t.end, se))
+            kept = said or (closing and best is not None and best[2] <= t.start
+                            and not _PAUSE.search(text, best[2], t.start)
+                            and not _IN_RELATIVE.search(text, max(ss, best[1] - 45), best[1]))
+            if best is None or (best[0][0] > max_distance and not kept):
+                best = _happening(text, ss, se, t, max_distance, opens_clause, saying, closing)
             if best is not None:
                 etype = best[3]
                 if _until(text, ss, t) and (etype == "operations_halted" or (

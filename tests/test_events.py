@@ -437,3 +437,17 @@ def test_old_news_quotes_and_more_triggers(text, expected):
 ])
 def test_claims_returns_shares_and_possessive_dates(text, expected):
     assert run(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the only time phrase, closing its sentence, dates the main clause however long
+    ("The blaze started in a battery room on the first floor of the data centre, run by a "
+     "hosting firm, shortly before 11pm on Monday.", [("other", "2025-05-12", "day", "occurred")]),
+    ("The airline cancelled 70 flights to Belfast, Jersey, Newquay and the Isle of Man, most of them "
+     "early-morning departures, on Tuesday.", [("operations_halted", "2025-05-13", "day", "occurred")]),
+    # ... not a verb or trigger in a relative clause
+    ("Passengers whose sailings were cancelled will get a refund, and letters explaining how to claim "
+     "them are being prepared for posting in the coming days.", [("other", "2025-05-12", "week", "planned")]),
+])
+def test_a_closing_time_phrase_dates_the_main_clause(text, expected):
+    assert run(text + "\n") == expected
