@@ -394,6 +394,7 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
                 verb = ""
             by_block[(e["event_type"], story[a["source_id"]] or a["source_id"], verb)].append((a["source_id"], e))
     events, mentions = [], []
+    taken: set[str] = set()
     for (etype, _, verb), ms in sorted(by_block.items()):
         dated = sorted([m for m in ms if window(m[1]["event_date"], m[1]["date_precision"])],
                        key=lambda m: (_PRECISION_RANK[m[1]["date_precision"]], m[1]["event_date"],
@@ -401,24 +402,24 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
         clusters: list[list] = []
         anchors: list[tuple] = []   # (anchor date, cluster index), sorted
         # two dates of one type in one sentence are two happenings ("a partial restart
-        # on Friday and a full one next week"): the sentences each cluster holds, so it
-        # takes no second mention of one
-        sentences: list[set] = []
+        # on Friday and a full one next week"): the (sentence, date) pairs each cluster
+        # holds, so it takes no mention of one of its sentences with another date
+        sentences: list[dict] = []
         for m in dated:
             lo, hi = window(m[1]["event_date"], m[1]["date_precision"])
-            where = (m[0], m[1]["char_start"])
+            where, when = (m[0], m[1]["char_start"]), (m[1]["event_date"], m[1]["date_precision"])
             fits = [k for _, k in anchors[bisect.bisect_left(anchors, (lo, -1)):
                                           bisect.bisect_right(anchors, (hi, len(clusters)))]
-                    if where not in sentences[k]]
+                    if sentences[k].get(where, when) == when]
             if fits:
                 k = max(fits, key=lambda k: (len(clusters[k]), -k))
             else:
                 bisect.insort(anchors, (dt.date.fromisoformat(m[1]["event_date"]), len(clusters)))
                 k = len(clusters)
                 clusters.append([])
-                sentences.append(set())
+                sentences.append({})
             clusters[k].append(m)
-            sentences[k].add(where)
+            sentences[k][where] = when
         # a happening announced as planned and later reported as done is one event:
         # a planned-only cluster joins the nearest occurred one dated in or just after
         # its window (up to `planned_slack_days` later)
@@ -427,13 +428,14 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
         for c in sorted(clusters, key=lambda c: c[0][1]["event_date"]):
             if c and all(m[1]["status"] == "planned" for m in c):
                 lo, hi = window(c[0][1]["event_date"], c[0][1]["date_precision"])
-                mine = {(m[0], m[1]["char_start"]) for m in c}
+                mine = {(m[0], m[1]["char_start"]): (m[1]["event_date"], m[1]["date_precision"]) for m in c}
                 later = [k for d, k in occurred[bisect.bisect_left(occurred, (lo, -1)):
                                                 bisect.bisect_right(occurred, (hi + slack, len(clusters)))]
-                         if clusters[k] is not c and not mine & sentences[k]]
+                         if clusters[k] is not c
+                         and all(sentences[k].get(w, d) == d for w, d in mine.items())]
                 if later:
                     clusters[later[0]].extend(c)
-                    sentences[later[0]] |= mine
+                    sentences[later[0]].update(mine)
                     c.clear()
         clusters = [c for c in clusters if c]
         undated = sorted([m for m in ms if not window(m[1]["event_date"], m[1]["date_precision"])],
@@ -450,8 +452,11 @@ def consolidate_events(articles, local, published, story, planned_slack_days):
             what = (etype, verb) if verb else (etype,)   # two `other` happenings of one day differ by verb
             if anchor["event_date"]:
                 eid = "evt-" + digest(*what, anchor["event_date"], anchor["date_precision"], first[0])
+                if eid in taken:   # two happenings of one date first told by one source
+                    eid = "evt-" + digest(*what, anchor["event_date"], anchor["date_precision"], *first)
             else:
                 eid = "evt-" + digest(*what, None, "unknown", *first)
+            taken.add(eid)
             latest = max(c, key=lambda m: (published.get(m[0]) or "", m[1]["status"] == "occurred"))
             events.append({
                 "event_id": eid, "story_id": story[c[0][0]], "event_type": etype, "event_date": anchor["event_date"],

@@ -41,8 +41,24 @@ def _verbs():
 
 @lru_cache(maxsize=None)
 def _saying():
-    """A reporting verb right before a time phrase: "said on Tuesday", "confirmed Friday"."""
-    return re.compile(rf"{lexicon.alternation(lexicon.load('speech')['verbs'])}\s+$")
+    """A verb of saying right before a time phrase: "said on Tuesday", "confirmed Friday"."""
+    return re.compile(rf"{lexicon.alternation(lexicon.load('events')['saying_verbs'])}\s+$")
+
+
+# between a saying's date and a trigger: what keeps the trigger from being what was
+# said to have happened: a denial ("said on Monday that none of its flights had been
+# cancelled"), a plan ("would reopen"), a relative clause ("the patient, who had been
+# transferred after her ward was closed"), quoted words or another clause
+_NOT_SAID_DONE = re.compile(r"\b(?:no|none|not|never|nothing|neither|nor)\b|n[’']t\b|\b(?:who|whose|which)\b|;|:(?!\d)")
+_PLAN_BEFORE = re.compile(r"\b(?:would|will|to|should)\s+(?:not\s+)?(?:be\s+)?$")
+
+
+def _in_quote(text: str, lo: int, hi: int) -> bool:
+    """Whether position hi is inside a quotation opened after lo (an apostrophe in a
+    word, "the company’s", closes nothing)."""
+    opens = [m.start() for m in re.finditer(r"[“«]|‘(?=\w)|(?<![\w.,])\"", text[lo:hi])]
+    closes = [m.start() for m in re.finditer(r"[”»]|’(?!\w)|(?<=[\w.,])\"", text[lo:hi])]
+    return bool(opens) and (not closes or opens[-1] > closes[-1])
 
 
 # a semicolon or colon ends a clause; the colon of a time ("at 2:40 a.m.") does not
@@ -50,7 +66,6 @@ _PAUSE = re.compile(r";|:(?!\d)")
 _IN_RELATIVE = re.compile(r"\b(?:who|whose|which|that)\b[^,;]{0,40}$")
 _CLOSES = re.compile(r"[\s.!?\"”’)]*")
 _POSSESSIVE = re.compile(r"[’']s\s+")
-_QUOTE_MARK = re.compile(r"[“”\"‘«»]")
 _LATE = re.compile(r"\W*(?:late|early)(?:\s+on)?\s+", re.I)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:been\s+)?(?:[a-z]+ly\s+)?$")
 _PLANNED_VERB = re.compile(r"\b(?:will|would|to)\s+(?:be\s+)?(?P<v>[a-z]{3,})\b")
@@ -79,7 +94,9 @@ def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: 
     def after(done: bool = False):
         found = verbs(t.end, min(se, t.end + max_distance))
         if done:   # what a saying reports as done: "said on Sunday it had cut access"
-            found = [m for m in found if _PERFECT.search(text, max(ss, m.start() - 20), m.start())]
+            found = [m for m in found if _PERFECT.search(text, max(ss, m.start() - 20), m.start())
+                     and not _NOT_SAID_DONE.search(text, t.end, m.start()) and not _in_quote(text, t.end, m.start())
+                     and not re.match(r"\s+(?:no|nothing|none)\b", text[m.end():m.end() + 9])]
         if found and not _PAUSE.search(text[t.end:found[0].start()]):
             m = found[0]
             return ((m.start() - t.end, 99), m.start(), m.end(), "other")
@@ -123,9 +140,10 @@ _CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid)\s+
 # "the attack", "this breach" after a date refer back to the attack; the date dates
 # what is said of it, when something else is said near it
 _ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$")
-# "will publish first-quarter results", "is scheduled to announce its results": the
-# modal governs the trigger its verb takes
-_MODAL_VERB_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|due|set|expected)\s+to)\s+(?:not\s+)?[a-z]+\s+"
+# "will publish first-quarter results", "is scheduled to announce its results",
+# "reports its results" (a timetable): the modal governs the trigger its verb takes
+_MODAL_VERB_BEFORE = re.compile(r"(?:\b(?:will|shall|(?:is|are)\s+(?:scheduled|due|set|expected)\s+to)\s+(?:not\s+)?[a-z]+\s+"
+                                r"|\b(?:reports|publishes|releases|announces)\s+(?=(?:its|their)\s))"
                                 r"(?:(?!(?:whether|if|that|how|why|what|when)\b)[\w-]+\s+){0,2}$")
 # words that start another clause: a "would" before them does not reach a date after them
 _SUBORDINATE = re.compile(r"[,;:]|\b(?:after|since|when|because|before|as|until|while|but|once|was|were|had)\b")
@@ -246,6 +264,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                     # was costing retailers £2m": the noun names what is old news (an
                     # attack gives way to the rest, the rest only to one another)
                     continue
+                if saying and a >= t.end and (_NOT_SAID_DONE.search(text, t.end, a)
+                                              or _PLAN_BEFORE.search(text, max(t.end, a - 20), a)):
+                    continue
                 dist = (t.start - b) if b <= t.start else (a - t.end)
                 if possessive and a == t.end + possessive:
                     dist = 0   # "last week's cyberattack", "Monday's outage": the date is the noun's
@@ -256,9 +277,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 key = (dist + clause_penalty * gaps, order)
                 if best is None or key < best[0]:
                     best = (key, a, b, etype)
-            # (not past a clause's end nor into quoted words, which are the speaker's)
-            said = best is not None and saying and best[1] >= t.end \
-                and not _PAUSE.search(text, t.end, best[1]) and not _QUOTE_MARK.search(text, t.end, best[1])
+            said = best is not None and saying and best[1] >= t.end
             # the only time phrase, closing its sentence, dates its main clause however long
             closing = len(txs) == 1 and bool(_CLOSES.fullmatch(text, t.end, se))
             kept = said or (closing and best is not None and best[2] <= t.start

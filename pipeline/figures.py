@@ -49,7 +49,7 @@ def _lx():
            rf"|(?i:half[ ]a(?=[ ](?:million|billion|trillion)))|(?i:a[ ](?:dozen|hundred|thousand|million|billion))"
            rf"|(?i:{word_num})(?:[ ](?i:dozen))?|(?i:a[ ]dozen))")
     # "£2.5bn", "$30 million", and a compound adjective's "$20-million credit line"
-    scale = rf"(?:(?:[ ]?|-(?=(?i:thousand|million|billion|trillion)\b))(?P<scale>{alt(lx['scales'], False)})(?![A-Za-z]))"
+    scale = rf"(?:(?:[ ]?|-(?=(?i:thousand|million|billion|trillion|lakhs?|crores?)\b))(?P<scale>{alt(lx['scales'], False)})(?![A-Za-z]))"
     sym = alt(lx["currency_symbols"], False)
     qual = {}
     for q, phrases in lx["qualifiers"].items():
@@ -59,6 +59,8 @@ def _lx():
     # unit symbols written against the number: "2TB", "500GB", "40km", and pence: "12p"
     attached = alt([u for u in lx["quantity_units"] if u[:1].isupper() or len(u) <= 3] + ["p"], False)
     time_units = lx["time_units"]
+    tx = lexicon.load("time")
+    days = alt(tx["weekdays"] + [m for names in tx["months"] for m in names], False)
     return {
         "lx": lx,
         "compounds": set(lx["compound_nouns"]),
@@ -79,6 +81,9 @@ def _lx():
         "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'], False)})\b"),
         "time": re.compile(rf"(?:\s+|-)(?:(?:working|business|calendar|full|straight|consecutive|more|further|extra|additional)\s+)?(?P<u>{alt(time_units)})(?!-old)\b"),
         "hyphen_noun": re.compile(r"-(?P<w>[a-z]+)\b"),
+        # a date right after an amount: "$4 million on Monday alone", "£60,000 in May"
+        "own_date": re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?(?:(?:on|by|in|during|since)\s+(?:{days})|yesterday|today|"
+                               rf"last\s+(?:night|week|month|year)|this\s+(?:morning|afternoon|week|month|year))\b"),
         # "a day", "-a-year", "per member a month", "daily"
         "per": re.compile(r"(?:\s+(?:in|of|per)\s+[a-z]+)?(?:\s+|-)(?:(?:a|an|per|each|every)[\s-](?P<p1>day|week|month|year|annum)|(?P<p2>daily|weekly|monthly|annually|yearly|annual))\b"),
         "word": re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z’'-]*)"),
@@ -440,8 +445,11 @@ def _read(text, m, start, end, previous: list[Figure], dollar: str = "USD") -> F
         elif kind != "percentage" and (R["annual_after"].match(text, pos, end)
                                        or R["annual_before"].search(text, max(start, qstart - 40), qstart)):
             per = "year"
-        elif kind == "money" and (whole := _whole_of(text, start, qstart, previous)) is not None:
-            per = whole.per   # "$395,000 a day, including $310,000 in fares and $85,000 in fees"
+        elif kind == "money" and (whole := _whole_of(text, start, qstart, previous)) is not None \
+                and not R["own_date"].match(text, pos, end):
+            # "$395,000 a day, including $310,000 in fares and $85,000 in fees" (not
+            # "including $4 million on Monday alone": a part with its own day)
+            per = whole.per
         elif kind == "money" and previous and text[m.start() - 1:m.start()] == "(" \
                 and previous[-1].kind == "money" and 0 <= m.start() - previous[-1].end <= 3:
             per = previous[-1].per   # "288 million pounds ($392 million)": the same amount converted
@@ -461,7 +469,8 @@ def _whole_of(text: str, sstart: int, qstart: int, previous: list[Figure]) -> Fi
         return None
     if _PART_OF.search(text, max(sstart, qstart - 16), qstart):
         return money[-1]
-    if re.search(r"\band\s+\Z", text[max(sstart, qstart - 8):qstart]) and len(money) > 1 \
+    # "..., including £5,000 on rent and £2,000 on fuel"; not ", and £60,000 was raised"
+    if re.search(r"(?<!,)\s+and\s+\Z", text[max(sstart, qstart - 8):qstart]) and len(money) > 1 \
             and _whole_of(text, sstart, money[-1].start, money[:-1]) is not None:
         return money[-1]
     return None

@@ -159,3 +159,18 @@ def test_an_article_that_names_its_subject_once_and_then_refers_to_it_joins_its_
     assert stories(arts, local, ents, 0.5)["a"] != stories(arts, local, ents, 0.5)["b"]
     arts[1]["references"] = ["Harrowfield City Council"] * 8   # "the council", eight times
     assert stories(arts, local, ents, 0.5)["a"] == stories(arts, local, ents, 0.5)["b"]
+
+
+def test_two_mentions_of_one_date_in_one_sentence_are_one_event_with_one_id():
+    """"Sailings were cancelled on Monday morning, and on Monday evening the operator
+    cancelled two more": one happening of that day, and never two rows of one ID."""
+    from pipeline.config import params
+    from pipeline.consolidate import consolidate
+
+    a = _event("a", "cancelled")
+    a["events"][0].update(event_type="operations_halted")
+    a["events"].append(dict(a["events"][0], date_text="on Monday evening"))
+    tables = consolidate([a], params())
+    assert len(tables["events"]) == 1
+    assert len({(m["event_id"], m["source_id"], m["char_start"]) for m in tables["event_mentions"]}) \
+        == len(tables["event_mentions"]) == 1

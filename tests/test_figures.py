@@ -230,3 +230,17 @@ def test_hyphened_scales(sentence, expected):
 ])
 def test_parts_of_an_amount_at_a_rate(sentence, expected):
     assert extract(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a part with its own day, or one after ", and", keeps no rate
+    ("The firm was losing $12 million a day, including $4 million on Monday alone.",
+     [("money", 1.2e7, None, "USD", "day", "exact"), ("money", 4e6, None, "USD", None, "exact")]),
+    ("The charity spent £20,000 a month, including £5,000 on rent, and £60,000 was raised at the gala.",
+     [("money", 2e4, None, "GBP", "month", "exact"), ("money", 5e3, None, "GBP", "month", "exact"),
+      ("money", 6e4, None, "GBP", None, "exact")]),
+    # Indian scales after a hyphen
+    ("It put the cost at ₹500-crore.", [("money", 5e9, None, "INR", None, "exact")]),
+])
+def test_parts_and_hyphened_indian_scales(sentence, expected):
+    assert extract(sentence) == expected
