@@ -70,8 +70,12 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
             items.append((a["source_id"], e["name"], e["type"], e["aliases"]))
     uf = UnionFind(len(items))
     by_key: dict[str, int] = {}
-    for i, (_, name, _, aliases) in enumerate(items):
+    legal_forms = set(lexicon.load("entities")["legal_forms"])
+    for i, (_, name, etype, aliases) in enumerate(items):
         for k in [name] + [x for x in aliases if x.split()[0] not in honorifics and not x[:1].islower()]:
+            words = k.replace(",", " ").split()
+            if etype == "organisation" and len(words) > 2 and words[-1] in legal_forms:
+                k = " ".join(words[:-1])   # "Northvault Holdings Inc" is "Northvault Holdings"
             key = _name_key(k)
             if key in by_key:
                 uf.union(i, by_key[key])

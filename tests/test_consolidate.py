@@ -174,3 +174,14 @@ def test_two_mentions_of_one_date_in_one_sentence_are_one_event_with_one_id():
     assert len(tables["events"]) == 1
     assert len({(m["event_id"], m["source_id"], m["char_start"]) for m in tables["event_mentions"]}) \
         == len(tables["event_mentions"]) == 1
+
+
+def test_a_company_name_with_and_without_its_legal_form_is_one_entity():
+    arts = [article("a", ("Northvault Holdings Inc", "organisation")), article("b", ("Northvault Holdings", "organisation"))]
+    _, _, local = consolidate_entities(arts, 92)
+    assert entity_of(local, "a", "Northvault Holdings Inc") == entity_of(local, "b", "Northvault Holdings")
+    # ... but a legal form is not all a name says: "Acme Inc" and "Acme" stay to the one-word rules
+    arts = [article("a", ("Acme Inc", "organisation")), article("b", ("Acme Foods", "organisation")),
+            article("c", ("Acme", "organisation"))]
+    _, _, local = consolidate_entities(arts, 92)
+    assert entity_of(local, "a", "Acme Inc") != entity_of(local, "b", "Acme Foods")
