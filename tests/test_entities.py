@@ -167,3 +167,14 @@ def test_an_age_after_a_name_makes_it_a_person():
     text = "Kayleigh Nettlecombe, 29, a care assistant in Brackenholt, said she had £3 left.\n"
     ents = entities.extract(text, [(0, len(text) - 1)])
     assert ents.type_of("Kayleigh Nettlecombe") == "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a transport, hotel or payments firm's word makes an organisation, even after "from"
+    ("The gang published files stolen from Skerrivale Ferries yesterday.\n", "Skerrivale Ferries"),
+    ("Workers paid by Tallyburn Payroll were short on Friday.\n", "Tallyburn Payroll"),
+    ("The guests of Vellamy Resorts were moved on Sunday.\n", "Vellamy Resorts"),
+])
+def test_business_words_make_an_organisation(text, name):
+    ents = entities.extract(text, [(0, len(text) - 1)])
+    assert ents.type_of(name) == "organisation"

@@ -261,3 +261,9 @@ def test_an_unattributed_quote_after_a_person_tells_what_she_said_is_hers():
             '“Our engineers are on site,” he added.\n')
     speakers = [q["speaker"] for q in run(text)]
     assert speakers == ["Mabyn Quintrell", "Kayleigh Nettlecombe", "Tom Reddaway"]
+
+
+def test_a_repeated_apology_is_an_attribution():
+    text = ('In a message to brokers, chief executive Siobhán Cardewell repeated her public apology: '
+            '"I want to apologise unreservedly to our customers."\n')
+    assert [q["speaker"] for q in run(text)] == ["Siobhán Cardewell"]
