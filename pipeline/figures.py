@@ -76,7 +76,7 @@ def _lx():
         "a_unit": re.compile(rf"(?<![\w-])(?P<num>(?i:an?))[ ](?P<unit>{alt(time_units)})(?![\w-])"),
         "percent": re.compile(r"\s?(?:%|per[ ]?cent\b|percent\b|pc\b)"),
         "points": re.compile(r"\s+percentage[ -]points?\b|\s?pp\b"),
-        "cur_word": re.compile(rf"(?:\s+|-)(?P<w>{alt(lx['currency_words'])})"),
+        "cur_word": re.compile(rf"(?:\s+|-)(?P<w>(?i:{alt(lx['currency_words'])}))"),
         "minor": re.compile(rf"\s+(?P<w>{alt(lx['minor_units'])})"),
         "quantity": re.compile(rf"\s?(?P<u>{alt(lx['quantity_units'], False)})\b"),
         "time": re.compile(rf"(?:\s+|-)(?:(?:working|business|calendar|full|straight|consecutive|more|further|extra|additional)\s+)?(?P<u>{alt(time_units)})(?!-old)\b"),
@@ -225,7 +225,7 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[str | None, int]:
     modifiers, following = [], _singular(head)
     for w in reversed(run[:-1]):
         adjective = w in lx["not_modifiers"] or (w in lx["head_adjectives"] and following == _singular(head)) \
-            or (w.endswith(tuple(lx["adjective_endings"])) and w not in lx["gerund_nouns"])
+            or (w.endswith(tuple(lx["adjective_endings"])) and w not in lx["gerund_nouns"] and w not in lx["ending_nouns"])
         if not (w.isalpha() and w.islower()) or (adjective and f"{w} {following}" not in R["compounds"]):
             break
         modifiers.insert(0, w)

@@ -244,3 +244,13 @@ def test_parts_of_an_amount_at_a_rate(sentence, expected):
 ])
 def test_parts_and_hyphened_indian_scales(sentence, expected):
     assert extract(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a noun with an adjective's ending names the kind counted; a capitalised currency word is one
+    ("It runs four hospital laboratories and two regional hospitals.",
+     [("count", 4, None, "hospital laboratory", None, "exact"), ("count", 2, None, "hospital", None, "exact")]),
+    ("The gang demanded 25 Bitcoin.", [("money", 25, None, "BTC", None, "exact")]),
+])
+def test_ending_nouns_and_capitalised_currency_words(sentence, expected):
+    assert extract(sentence) == expected
