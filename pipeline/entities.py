@@ -415,6 +415,9 @@ def _add_run(text, toks, index, run, at_start, cands):
             cands.append(m)
 
 
+_AGE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
+
+
 def _vote(text, toks, idx, m: Mention, words, possessive=False):
     """Evidence for the entity's type; a lone capitalised word with none is dropped."""
     lx = _lex()
@@ -430,7 +433,10 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
     if title and len(words) <= 3 and not any(w in lx["org"] | lx["gov"] for w in words):
         v["person"] += WEIGHT["strong"]
         m.role = title
-    if re.match(r",\s+(?:who\b|(?:aged\s+)?\d{1,3},)", text[m.end:m.end + 12]) and len(words) in (2, 3) \
+    # (an age, not a ranked list: "Shelbourne, 59, and Derry City, 55")
+    if (re.match(r",\s+who\b", text[m.end:m.end + 8])
+            or (re.match(r",\s+(?:aged\s+)?\d{1,3},\s+(?!and\b|or\b)[a-z]", text[m.end:m.end + 20])
+                and len(_AGE.findall(text, max(0, m.start - 60), m.end + 70)) == 1)) and len(words) in (2, 3) \
             and not any(w in lx["org"] | lx["gov"] for w in words):
         v["person"] += WEIGHT["strong"]   # "Jane Doe, who chairs ...", "Jane Doe, 29, a nurse"
     role = _appositive_role(text, m.end)

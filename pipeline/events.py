@@ -63,6 +63,15 @@ def _in_quote(text: str, lo: int, hi: int) -> bool:
 
 # a semicolon or colon ends a clause; the colon of a time ("at 2:40 a.m.") does not
 _PAUSE = re.compile(r";|:(?!\d)")
+# a verb of its own between a far trigger and a closing date: the date is that verb's
+_VERB_BETWEEN = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had)\b")
+# a date that a noun owns: "since its election in July", "the failure in August 2023"
+_OF_NOUN = re.compile(r"\b(?:since|of|after|before|following)\s+(?:the|its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,6}$")
+# a part of the day or a clock time: "later on Tuesday", "at 6pm on Monday"
+_SAME_DAY = re.compile(r"\b(?:later|morning|afternoon|evening|night|tonight)\b|\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d[:.]\d\d", re.I)
+# a claim denied or asked about is no claim; neither is one nobody has made
+_PAST_AUX = re.compile(r"\b(?:was|were|had)\b")
+_NO_CLAIM = re.compile(r"\b(?:no|not|never|denied|denies|deny|whether|if)\b(?:\s+[\w’'-]+){0,4}\s*$", re.I)
 _IN_RELATIVE = re.compile(r"\b(?:who|whose|which|that)\b[^,;]{0,40}$")
 _CLOSES = re.compile(r"[\s.!?\"”’)]*")
 _POSSESSIVE = re.compile(r"[’']s\s+")
@@ -264,6 +273,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                     # was costing retailers £2m": the noun names what is old news (an
                     # attack gives way to the rest, the rest only to one another)
                     continue
+                if etype == "responsibility_claimed" and _NO_CLAIM.search(text, max(ss, a - 40), a):
+                    continue
                 if saying and a >= t.end and (_NOT_SAID_DONE.search(text, t.end, a)
                                               or _PLAN_BEFORE.search(text, max(t.end, a - 20), a)):
                     continue
@@ -279,10 +290,12 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                     best = (key, a, b, etype)
             said = best is not None and saying and best[1] >= t.end
             # the only time phrase, closing its sentence, dates its main clause however long
-            closing = len(txs) == 1 and bool(_CLOSES.fullmatch(text, t.end, se))
+            closing = len(txs) == 1 and bool(_CLOSES.fullmatch(text, t.end, se)) \
+                and not _OF_NOUN.search(text, max(ss, t.start - 60), t.start)
             kept = said or (closing and best is not None and best[2] <= t.start
                             and not _PAUSE.search(text, best[2], t.start)
-                            and not _IN_RELATIVE.search(text, max(ss, best[1] - 45), best[1]))
+                            and not _IN_RELATIVE.search(text, max(ss, best[1] - 45), best[1])
+                            and not _VERB_BETWEEN.search(text, best[2], t.start))
             if best is None or (best[0][0] > max_distance and not kept):
                 best = _happening(text, ss, se, t, max_distance, opens_clause, saying, closing)
             if best is not None:
@@ -307,8 +320,11 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 continue
             # tense: the words from just before the trigger to the date phrase
             lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
-            clause = text[lo:t.start] + " " + text[t.end:hi]   # without the date ("9 May")
-            future = bool(timex.FUTURE.search(clause)) or _modal_governs(text, ss, a, b, t)
+            markers = list(timex.FUTURE.finditer(text, lo, t.start))
+            # "should be investigated by the regulator, which was told of it on 2 March":
+            # a past verb after the marker dates its own clause
+            future = (bool(markers) and not _PAST_AUX.search(text, markers[-1].end(), t.start)) \
+                or bool(timex.FUTURE.search(text, t.end, hi)) or _modal_governs(text, ss, a, b, t)
             i = order_of[id(t)]
             if not future and t.kind == "weekday" and not t.parts.get("rel"):
                 future = _weekday_ahead(text, ss, lo, a, t, first=i == 0)
@@ -326,6 +342,10 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             maybe_ahead = not ended and (first_maybe_ahead < t.start or text[max(ss, t.start - 4):t.start] == "for ")
             date, precision = timex.resolve(t, published, years, ahead=future, before=before,
                                             maybe_ahead=maybe_ahead)
+            if t.kind == "weekday" and future and published and date == (published + dt.timedelta(days=7)).isoformat() \
+                    and not t.parts.get("rel") and not _until(text, ss, t) \
+                    and _SAME_DAY.search(text, max(ss, t.start - 14), min(se, t.end + 12)):
+                date = published.isoformat()   # "later on Tuesday", "at 6pm on Monday": that day
             planned = future or (t.inherently_future and etype != "halt_extended")
             if planned and date and published and not t.inherently_future \
                     and timex.window(date, precision)[1] < published:

@@ -205,7 +205,7 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
                 # a second quoted fragment of the same reported sentence
                 q.speaker, q.role = same_sentence[-1].speaker, same_sentence[-1].role
             elif q.start - ps < 3 and not last_para_had_quote \
-                    and (said := _said_before(text, q, sentences, ps, ents, out)):
+                    and (said := _said_before(text, q, sentences, ps, ents)):
                 q.speaker, q.role = said
             elif last and (q.start - ps < 3 or pre.strip() == ""):
                 q.speaker, q.role = last.speaker, last.role
@@ -247,19 +247,27 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
              "cue": q.cue, "is_partial": q.partial, "statement": q.statement} for q in out]
 
 
-def _said_before(text: str, q: Quote, sentences: list[tuple[int, int]], ps: int, ents, done):
+def _said_before(text: str, q: Quote, sentences: list[tuple[int, int]], ps: int, ents):
     """An unattributed quote opening its paragraph after a paragraph with no quote
-    whose last sentence tells what a person said ("Jane Doe, 29, a care assistant,
-    said she had £3 left.") is that person's: (speaker, role), or None."""
+    whose last sentence tells what someone said is theirs: the person named last
+    before its first reporting verb ("A lawyer for Ms Pickett, Simon Greaves, said
+    ..."; "Jane Doe, 29, a care assistant, said she had £3 left."), or the
+    organisation that said it (as a statement); not someone named after a "that"
+    ("The court heard that Tom Nowak had told police ..."). (speaker, role) or None."""
     k = bisect.bisect_right(sentences, (ps, -1)) - 1
     if k < 0 or not 0 <= ps - sentences[k][1] < 4:
         return None
     s0, e0 = sentences[k]
-    if not _lx()["pre_any"].search(text, s0, e0):
+    verb = _lx()["pre_any"].search(text, s0, e0)
+    if not verb or re.search(r"\bthat\b", text[s0:verb.start()]):
         return None
-    probe = Quote(q.start, q.end, None, None, partial=True)
-    _attribute(text, probe, text[s0:e0], s0, "", e0, ents, None, False, done)
-    return (probe.speaker, probe.role) if probe.speaker and ents.type_of(probe.speaker) == "person" else None
+    named = [m for m in ents.in_span(s0, verb.start()) if ents.type_of(m[3]) in ("person",) + _SPEAKING_TYPES]
+    if not named:
+        return None
+    name = named[-1][3]
+    if ents.type_of(name) == "person":
+        return name, ents.entities[name].role or None
+    return name, "statement"
 
 
 def _introduced(text: str, q: Quote, sentences: list[tuple[int, int]], ps: int, ents, done) -> None:

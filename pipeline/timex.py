@@ -239,10 +239,7 @@ def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool =
             if rel == "this":
                 return (_monday(P) + dt.timedelta(days=wd)).isoformat(), "day"
             if rel == "next" or (ahead and rel != "last"):
-                # "will resume on Tuesday" written on a Tuesday is later that day; "next
-                # Tuesday" and a halt "until Tuesday" are a week on
-                delta = (wd - P.weekday()) % 7 or (7 if rel == "next" or t.lead.startswith(("until", "till", "through"))
-                                                   else 0)
+                delta = (wd - P.weekday()) % 7 or 7
                 return (P + dt.timedelta(days=delta)).isoformat(), "day"
             delta = (P.weekday() - wd) % 7
             if rel == "last" and delta == 0:

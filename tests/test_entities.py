@@ -178,3 +178,9 @@ def test_an_age_after_a_name_makes_it_a_person():
 def test_business_words_make_an_organisation(text, name):
     ents = entities.extract(text, [(0, len(text) - 1)])
     assert ents.type_of(name) == "organisation"
+
+
+def test_numbers_after_names_in_a_ranked_list_are_no_ages():
+    text = "Shamrock Rovers, 61, Shelbourne, 59, and Derry City, 55, all won on Friday.\n"
+    ents = entities.extract(text, [(0, len(text) - 1)])
+    assert ents.type_of("Shamrock Rovers") != "person" and ents.type_of("Derry City") != "person"

@@ -491,3 +491,33 @@ def test_review_narrowings(text, expected):
 def test_a_which_clause_timetable_does_not_put_a_past_date_ahead():
     assert run("The bank, which reports its results quarterly, cut 300 jobs in Glasgow on 14 December.\n")[0][1:] \
         == ("2024-12-14", "day", "occurred")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a claim denied, asked about or not made is none
+    ("The company denied on Monday that it was behind the attack on its rival's website.", ["other"]),
+    ("No group had claimed responsibility by Monday afternoon.", []),
+    ("Mrs Patel posted the claim form to the insurer on 3 May.", []),
+    # available again is a system's; a captain back for a game is no restored system
+    ("The captain will be available again for the game on Saturday.", ["other"]),
+    # a road closing at a time closes; shares closing at a price do not
+    ("The M50 will close at 10pm on Saturday.", ["operations_halted"]),
+    ("Shares in the group were down 20% in Mumbai on Thursday after prosecutors charged its founder.", ["other"]),
+    # what someone learned on a day is what was said
+    ("Investors learned on Monday that the deal had collapsed.", ["other"]),
+    # a date a noun owns in a trailing phrase does not date the main verb
+    ("Thousands of people marched through the centre of the capital, in the first big demonstration against "
+     "the new administration since its election in July.", []),
+])
+def test_second_review_narrowings(text, expected):
+    assert _types(text) == expected
+
+
+def test_a_past_verb_after_a_plan_marker_dates_its_own_clause():
+    assert run("Mr Ahmed said the breach should be investigated by the regulator, which was told of it on 2 March.\n")[0][1:] \
+        == ("2025-03-02", "day", "occurred")
+
+
+def test_a_weekday_ahead_on_that_weekday_is_a_week_on_unless_a_time_of_day_says_today():
+    assert run("The Dart service will resume on Friday, Irish Rail said.\n")[0][1] == "2025-05-23"
+    assert run("The service will resume at 6pm on Friday.\n")[0][1] == "2025-05-16"

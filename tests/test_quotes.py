@@ -267,3 +267,22 @@ def test_a_repeated_apology_is_an_attribution():
     text = ('In a message to brokers, chief executive Siobhán Cardewell repeated her public apology: '
             '"I want to apologise unreservedly to our customers."\n')
     assert [q["speaker"] for q in run(text)] == ["Siobhán Cardewell"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the person named last before the reporting verb, not someone they act for
+    ("Joanne Pickett was dismissed in May. A lawyer for Ms Pickett, Simon Greaves, said his client was "
+     "considering legal action.\n\n“She has been treated appallingly by this company.”\n", "Simon Greaves"),
+    # an organisation that said it, as a statement
+    ("Dublin Airport said it was working with airlines to rebook passengers.\n\n"
+     "“We apologise to everyone whose journey has been disrupted.”\n", "Dublin Airport"),
+])
+def test_an_unattributed_quote_after_a_saying_is_the_sayers(text, speaker):
+    assert [q["speaker"] for q in run(text)] == [speaker]
+
+
+def test_an_unattributed_quote_after_someone_named_after_that_stays_with_the_last_speaker():
+    text = ('“The jury must be sure,” said Mrs Justice Carr.\n\n'
+            'The court heard that Tomasz Nowak, 38, had told police he was at home at the time.\n\n'
+            '“The evidence shows he was not.”\n')
+    assert [q["speaker"] for q in run(text)][-1] != "Tomasz Nowak"
