@@ -47,8 +47,8 @@ def _saying():
 
 # between a saying's date and a trigger: what keeps the trigger from being what was
 # said to have happened: a denial ("said on Monday that none of its flights had been
-# cancelled"), a plan ("would reopen"), a relative clause ("the patient, who had been
-# transferred after her ward was closed"), quoted words or another clause
+# cancelled"), a relative clause ("the patient, who had been transferred after her
+# ward was closed") or another clause; and a plan just before it ("would reopen")
 _NOT_SAID_DONE = re.compile(r"\b(?:no|none|not|never|nothing|neither|nor)\b|n[’']t\b|\b(?:who|whose|which)\b|;|:(?!\d)")
 _PLAN_BEFORE = re.compile(r"\b(?:would|will|to|should)\s+(?:not\s+)?(?:be\s+)?$")
 
@@ -69,8 +69,9 @@ _VERB_BETWEEN = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had)\b")
 _OF_NOUN = re.compile(r"\b(?:since|of|after|before|following)\s+(?:the|its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,6}$")
 # a part of the day or a clock time: "later on Tuesday", "at 6pm on Monday"
 _SAME_DAY = re.compile(r"\b(?:later|morning|afternoon|evening|night|tonight)\b|\d\s*(?:am|pm|a\.m\.|p\.m\.)|\d[:.]\d\d", re.I)
-# a claim denied or asked about is no claim; neither is one nobody has made
+# a past verb between a plan's marker and a date: the date is that verb's
 _PAST_AUX = re.compile(r"\b(?:was|were|had)\b")
+# a claim denied or asked about is no claim; neither is one nobody has made
 _NO_CLAIM = re.compile(r"\b(?:no|not|never|denied|denies|deny|whether|if)\b(?:\s+[\w’'-]+){0,4}\s*$", re.I)
 _IN_RELATIVE = re.compile(r"\b(?:who|whose|which|that)\b[^,;]{0,40}$")
 _CLOSES = re.compile(r"[\s.!?\"”’)]*")

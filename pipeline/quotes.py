@@ -205,7 +205,7 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
                 # a second quoted fragment of the same reported sentence
                 q.speaker, q.role = same_sentence[-1].speaker, same_sentence[-1].role
             elif q.start - ps < 3 and not last_para_had_quote \
-                    and (said := _said_before(text, q, sentences, ps, ents)):
+                    and (said := _said_before(text, sentences, ps, ents)):
                 q.speaker, q.role = said
             elif last and (q.start - ps < 3 or pre.strip() == ""):
                 q.speaker, q.role = last.speaker, last.role
@@ -247,7 +247,7 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
              "cue": q.cue, "is_partial": q.partial, "statement": q.statement} for q in out]
 
 
-def _said_before(text: str, q: Quote, sentences: list[tuple[int, int]], ps: int, ents):
+def _said_before(text: str, sentences: list[tuple[int, int]], ps: int, ents):
     """An unattributed quote opening its paragraph after a paragraph with no quote
     whose last sentence tells what someone said is theirs: the person named last
     before its first reporting verb ("A lawyer for Ms Pickett, Simon Greaves, said
