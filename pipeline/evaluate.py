@@ -31,7 +31,8 @@ CORPORA = {"devset": ROOT / "tests" / "devset" / "raw", "holdout": ROOT / "tests
            "holdout6": ROOT / "tests" / "holdout6" / "raw",
            "holdout7": ROOT / "tests" / "holdout7" / "raw",
            "holdout8": ROOT / "tests" / "holdout8" / "raw",
-           "holdout9": ROOT / "tests" / "holdout9" / "raw"}
+           "holdout9": ROOT / "tests" / "holdout9" / "raw",
+           "holdout10": ROOT / "tests" / "holdout10" / "raw"}
 QUOTE_SIMILARITY = 90   # tests/gold/README.md: text similarity >= 0.9
 
 
