@@ -57,7 +57,7 @@ def _lx():
             qual[p.lower()] = q
     fillers = alt(lx["qualifier_fillers"])
     # unit symbols written against the number: "2TB", "500GB", "40km", and pence: "12p"
-    attached = alt([u for u in lx["quantity_units"] if u[:1].isupper() or len(u) <= 3] + ["p"], False)
+    attached = alt([u for u in lx["quantity_units"] if u[:1].isupper() or len(u) <= 3] + ["p", "pc"], False)
     time_units = lx["time_units"]
     tx = lexicon.load("time")
     days = alt(tx["weekdays"] + [m for names in tx["months"] for m in names], False)
@@ -93,6 +93,10 @@ def _lx():
         "trailing": re.compile(r"[ ]+or[ ]+(?P<t>more|over|above|less|fewer|under)\b"),
         # "an annual income of about £410m", "£2bn of annual revenue"
         "annual_before": re.compile(r"\b(?:annual|yearly)\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?(?:[a-z]+\s+)?\Z"),
+        # "a daily average of €9.5bn", "weekly takings of £40,000"
+        "rate_before": re.compile(r"\b(?P<r>daily|weekly|monthly)\s+(?:[a-z-]+\s+){0,2}of\s+(?:[a-z]+\s+)?\Z"),
+        # "two and a half minutes", "4 and a half hours"
+        "and_a_half": re.compile(r"[ ]and[ ]a[ ]half(?=[ ])"),
         "annual_after": re.compile(r"\s+(?:of|in)\s+annual\b"),
         # "turns over £1.5bn": a verb's particle, not a qualifier
         "particle": re.compile(rf"(?i:\b{alt(lx['particle_verbs'], False)}[ ]+)\Z"),
@@ -258,6 +262,8 @@ def _screened(text: str, m: re.Match, floor: int) -> bool:
         return True
     if s > 0 and (text[s - 1].isalpha() or text[s - 1] in "#№") and not m.group("cur"):
         return True
+    if m.group("num") in R["lx"]["emergency_numbers"] and not m.group("cur") and re.match(r" [a-z]", after):
+        return True   # "911 calls", "the 999 service": a phone number naming a service
     return text[e:e + 1] == "/"
 
 
@@ -348,6 +354,8 @@ def _read(text, m, start, end, previous: list[Figure], dollar: str = "USD") -> F
     numtext = m.group("num").lower()
     cur = _currency(m.group("cur"), dollar)
     pos = m.end()
+    if not m.group("scale") and (h := R["and_a_half"].match(text, pos, end)):
+        value, pos = value + 0.5, h.end()   # "two and a half minutes"
     value_high = None
     qual, qstart = _qualifier(text, m.start(), start)
     # ranges: "£40m to £60m", "between 5 and 10", "300-400 flights"
@@ -445,6 +453,8 @@ def _read(text, m, start, end, previous: list[Figure], dollar: str = "USD") -> F
         elif kind != "percentage" and (R["annual_after"].match(text, pos, end)
                                        or R["annual_before"].search(text, max(start, qstart - 40), qstart)):
             per = "year"
+        elif kind != "percentage" and (rb := R["rate_before"].search(text, max(start, qstart - 40), qstart)):
+            per = lx["per_words"][rb.group("r")]
         elif kind == "money" and (whole := _whole_of(text, start, qstart, previous)) is not None \
                 and not R["own_date"].match(text, pos, end):
             # "$395,000 a day, including $310,000 in fares and $85,000 in fees" (not

@@ -254,3 +254,18 @@ def test_parts_and_hyphened_indian_scales(sentence, expected):
 ])
 def test_ending_nouns_and_capitalised_currency_words(sentence, expected):
     assert extract(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "pc" against the number is per cent
+    ("Shares fell 6.2pc on Tuesday.", [("percentage", 6.2, None, "percent", None, "exact")]),
+    # a daily average before the amount is a rate
+    ("The exchange handles a daily average of €9.5bn in trades.", [("money", 9.5e9, None, "EUR", "day", "exact")]),
+    # "and a half" belongs to the number
+    ("The halt lasted nearly four and a half hours.", [("duration", 4.5, None, "hour", None, "approximate")]),
+    # an emergency number before a noun names a service; 112 flights are flights
+    ("Dispatchers took 911 calls on paper while 112 flights were cancelled.",
+     [("count", 112, None, "flight", None, "exact")]),
+])
+def test_pc_daily_averages_halves_and_emergency_numbers(sentence, expected):
+    assert extract(sentence) == expected
