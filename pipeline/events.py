@@ -144,8 +144,9 @@ _PAST_STATE = re.compile(r"\b(?:remained|stayed|lasted|continued|persisted)\b")
 # happenings that last, which an "until" phrase can end
 _STATES = ("halt_extended", "operations_halted", "systems_shutdown")
 # a noun trigger after its date but introduced as a cause or a topic ("after the
-# attack", "questions about the breach") is not what the date dates
-_CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid)\s+(?:the|a|an|its|their|this|that)\s+"
+# attack", "questions about the breach", "recovery from the attack") is not what the
+# date dates
+_CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid|from)\s+(?:the|a|an|its|their|this|that)\s+"
                     r"(?:(?!(?:was|were|is|are|been|be|had|has|have)\b)[\w-]+\s+){0,2}$")
 # "the attack", "this breach" after a date refer back to the attack; the date dates
 # what is said of it, when something else is said near it

@@ -521,3 +521,24 @@ def test_a_past_verb_after_a_plan_marker_dates_its_own_clause():
 def test_a_weekday_ahead_on_that_weekday_is_a_week_on_unless_a_time_of_day_says_today():
     assert run("The Dart service will resume on Friday, Irish Rail said.\n")[0][1] == "2025-05-23"
     assert run("The service will resume at 6pm on Friday.\n")[0][1] == "2025-05-16"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a halt kept on until a date is extended
+    ("The company said it would keep all third-party tags switched off until at least the end of July.",
+     [("halt_extended", "2025-07-01", "month", "planned")]),
+    # shares recovering a percentage; a firm's revenue moving is its results
+    ("Shares fell 7.4% on Monday before recovering 2.1% on Wednesday.",
+     [("other", "2025-05-12", "day", "occurred"), ("other", "2025-05-14", "day", "occurred")]),
+    ("The group's revenue rose 8pc to €1.9bn in 2024.", [("financial_report", "2024-01-01", "year", "occurred")]),
+    # telling the FBI is a police matter, not the attack named after it
+    ("The county notified the FBI on April 18, the day of the attack.",
+     [("law_enforcement", "2025-04-18", "day", "occurred")]),
+    # recovery from an attack is no attack
+    ("Commissioners voted on Wednesday to spend $1.2 million on recovery from the ransomware attack.",
+     [("other", "2025-05-14", "day", "occurred")]),
+    # a deadline that is due puts a date without a year ahead
+    ("Its annual report is due by 31 July.", [("financial_report", "2025-07-31", "day", "planned")]),
+])
+def test_holdout10_triggers(text, expected):
+    assert run(text + "\n") == expected
