@@ -96,7 +96,8 @@ def _lx():
         # "a daily average of €9.5bn", "weekly takings of £40,000"
         "rate_before": re.compile(r"\b(?P<r>daily|weekly|monthly)\s+(?:[a-z-]+\s+){0,2}of\s+(?:[a-z]+\s+)?\Z"),
         # "two and a half minutes", "4 and a half hours"
-        "and_a_half": re.compile(r"[ ]and[ ]a[ ]half(?=[ ])"),
+        "emergency_noun": re.compile(rf"[ ](?:{alt(lx['emergency_number_nouns'])})"),
+        "and_a_half": re.compile(rf"[ ]and[ ]a[ ]half(?:[ ](?P<scale>(?i:thousand|million|billion)))?(?=[ ,.])"),
         "annual_after": re.compile(r"\s+(?:of|in)\s+annual\b"),
         # "turns over £1.5bn": a verb's particle, not a qualifier
         "particle": re.compile(rf"(?i:\b{alt(lx['particle_verbs'], False)}[ ]+)\Z"),
@@ -262,7 +263,8 @@ def _screened(text: str, m: re.Match, floor: int) -> bool:
         return True
     if s > 0 and (text[s - 1].isalpha() or text[s - 1] in "#№") and not m.group("cur"):
         return True
-    if m.group("num") in R["lx"]["emergency_numbers"] and not m.group("cur") and re.match(r" [a-z]", after):
+    if m.group("num") in R["lx"]["emergency_numbers"] and not m.group("cur") \
+            and R["emergency_noun"].match(after) and not R["qualifier"].search(before):
         return True   # "911 calls", "the 999 service": a phone number naming a service
     return text[e:e + 1] == "/"
 
@@ -355,7 +357,8 @@ def _read(text, m, start, end, previous: list[Figure], dollar: str = "USD") -> F
     cur = _currency(m.group("cur"), dollar)
     pos = m.end()
     if not m.group("scale") and (h := R["and_a_half"].match(text, pos, end)):
-        value, pos = value + 0.5, h.end()   # "two and a half minutes"
+        # "two and a half minutes", "£1 and a half million"
+        value, pos = (value + 0.5) * (lx["scales"][h.group("scale").lower()] if h.group("scale") else 1), h.end()
     value_high = None
     qual, qstart = _qualifier(text, m.start(), start)
     # ranges: "£40m to £60m", "between 5 and 10", "300-400 flights"
@@ -453,7 +456,7 @@ def _read(text, m, start, end, previous: list[Figure], dollar: str = "USD") -> F
         elif kind != "percentage" and (R["annual_after"].match(text, pos, end)
                                        or R["annual_before"].search(text, max(start, qstart - 40), qstart)):
             per = "year"
-        elif kind != "percentage" and (rb := R["rate_before"].search(text, max(start, qstart - 40), qstart)):
+        elif kind == "money" and (rb := R["rate_before"].search(text, max(start, qstart - 40), qstart)):
             per = lx["per_words"][rb.group("r")]
         elif kind == "money" and (whole := _whole_of(text, start, qstart, previous)) is not None \
                 and not R["own_date"].match(text, pos, end):

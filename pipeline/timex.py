@@ -23,7 +23,8 @@ for _i, _names in enumerate(_LX["months"], start=1):
 WEEKDAYS: dict[str, int] = {n: i for i, n in enumerate(_LX["weekdays"])}
 NUMBER_WORDS: dict[str, int] = _LX["number_words"]
 FUTURE = re.compile(lexicon.alternation(_LX["future_markers"]), re.I)
-MAYBE_AHEAD = re.compile(lexicon.alternation(_LX["maybe_ahead_markers"]), re.I)
+# (not a deadline already past: "the report, which was due on 1 August")
+MAYBE_AHEAD = re.compile(r"(?<!was )(?<!were )(?<!been )" + lexicon.alternation(_LX["maybe_ahead_markers"]), re.I)
 
 _M = r"(?-i:\b(?:" + "|".join(sorted(_MONTH_RX, key=len, reverse=True)) + r"))"   # capitalised only
 _WD = r"(?-i:" + lexicon.alternation(WEEKDAYS) + ")"

@@ -542,3 +542,20 @@ def test_a_weekday_ahead_on_that_weekday_is_a_week_on_unless_a_time_of_day_says_
 ])
 def test_holdout10_triggers(text, expected):
     assert run(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The HSE will keep its online vaccine booking system switched off until the end of the month.",
+     ["halt_extended"]),
+    ("Drivers were told to keep speeds down until Monday.", ["other"]),
+    ("Sellers risk losing 10% of the deposit if they pull out before 1 July.", []),
+    ("Ice cream sales jumped on Saturday as Dublin basked in 27C heat.", ["other"]),
+    ("Reporters contacted the FBI on Monday but the bureau declined to comment.", ["other"]),
+])
+def test_third_review_event_narrowings(text, expected):
+    assert _types(text) == expected
+
+
+def test_a_deadline_already_past_stays_past():
+    assert run("The inquiry's final report, which was due on 1 August, is now expected next year.\n")[0][1:] \
+        == ("2024-08-01", "day", "occurred")

@@ -269,3 +269,16 @@ def test_ending_nouns_and_capitalised_currency_words(sentence, expected):
 ])
 def test_pc_daily_averages_halves_and_emergency_numbers(sentence, expected):
     assert extract(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a daily or weekly thing before a count is no rate; "and a half" takes its scale
+    ("She writes a weekly column of 800 words.", [("count", 800, None, "word", None, "exact")]),
+    ("The company expects to hire 2 and a half thousand workers.", [("count", 2500, None, "person", None, "exact")]),
+    ("The deal was worth £1 and a half million.", [("money", 1.5e6, None, "GBP", None, "exact")]),
+    # 911 and 999 are counts before people, or after "more than"
+    ("Police said 999 people had been evacuated.", [("count", 999, None, "person", None, "exact")]),
+    ("The force answered more than 999 calls in the first hour.", [("count", 999, None, "call", None, "more_than")]),
+])
+def test_third_review_narrowings(sentence, expected):
+    assert extract(sentence) == expected
