@@ -75,7 +75,7 @@ def consolidate_entities(articles: list[dict], merge_ratio: float):
         for k in [name] + [x for x in aliases if x.split()[0] not in honorifics and not x[:1].islower()]:
             words = k.replace(",", " ").split()
             if etype == "organisation" and len(words) > 2 and words[-1] in legal_forms:
-                k = " ".join(words[:-1])   # "Northvault Holdings Inc" is "Northvault Holdings"
+                k = " ".join(words[:-1])   # "Acme Holdings Inc" is "Acme Holdings"
             key = _name_key(k)
             if key in by_key:
                 uf.union(i, by_key[key])

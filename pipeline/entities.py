@@ -435,7 +435,7 @@ def _vote(text, toks, idx, m: Mention, words, possessive=False):
         m.role = title
     # (an age, not a ranked list: "Shelbourne, 59, and Derry City, 55")
     if (re.match(r",\s+who\b", text[m.end:m.end + 8])
-            or (re.match(r",\s+(?:aged\s+)?\d{1,3},\s+(?!and\b|or\b)[a-z]", text[m.end:m.end + 20])
+            or ((age := _AGE.match(text, m.end)) and re.match(r"\s+(?!and\b|or\b)[a-z]", text[age.end():age.end() + 6])
                 and len(_AGE.findall(text, max(0, m.start - 60), m.end + 70)) == 1)) and len(words) in (2, 3) \
             and not any(w in lx["org"] | lx["gov"] for w in words):
         v["person"] += WEIGHT["strong"]   # "Jane Doe, who chairs ...", "Jane Doe, 29, a nurse"

@@ -35,8 +35,9 @@ def _verbs():
     reporting = set(lexicon.load("speech")["verbs"])
     irregular = lexicon.alternation(lx["happening_verbs"])
     determiner = re.compile(lexicon.alternation(lx["determiners"]) + r"\s+$", re.I)
-    return (re.compile(rf"{irregular}|\b[a-z]{{3,}}ed\b"), reporting | set(lx["not_happenings"]) | set(lx["not_verbs"]),
-            determiner)
+    # verbs of saying date what was said, never a happening of their own
+    skip = reporting | set(lx["saying_verbs"]) | set(lx["not_happenings"]) | set(lx["not_verbs"])
+    return re.compile(rf"{irregular}|\b[a-z]{{3,}}ed\b"), skip, determiner
 
 
 @lru_cache(maxsize=None)
@@ -90,8 +91,8 @@ def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: 
     after it; for the date of a saying ("said on Sunday it had cut access"), the first
     verb of what was said, before any verb ahead of the saying; for the only time
     phrase, closing its sentence, the sentence's first verb outside a relative clause
-    however far ("The blaze started in a battery room ..., shortly before 11pm on
-    Monday.")."""
+    however far ("The fire began in a storeroom on the second floor of the depot, run
+    by a logistics firm, late on Monday.")."""
     verb, skip, determiner = _verbs()
 
     def verbs(lo, hi):
@@ -151,7 +152,7 @@ _CAUSE = re.compile(r"\b(?:after|since|following|before|about|into|over|amid|fro
 # "the attack", "this breach" after a date refer back to the attack; the date dates
 # what is said of it, when something else is said near it
 _ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?$")
-# "will publish first-quarter results", "is scheduled to announce its results",
+# "will publish its annual results", "is due to announce its results",
 # "reports its results" (a timetable): the modal governs the trigger its verb takes
 _MODAL_VERB_BEFORE = re.compile(r"(?:\b(?:will|shall|(?:is|are)\s+(?:scheduled|due|set|expected)\s+to)\s+(?:not\s+)?[a-z]+\s+"
                                 r"|\b(?:reports|publishes|releases|announces)\s+(?=(?:its|their)\s))"
@@ -164,9 +165,9 @@ _NO_PLAN = re.compile(r"\s+(?:normally|usually|often|typically|always|have)\b")
 # Sunday", "the minister, who said she would visit on Wednesday, toured it")
 # ("said that the system would be back on Monday" is a plan: "that" before a subject)
 _RELATIVE = re.compile(r"(?:\b(?:who|which)\b[^,;]{0,40}|\bthat\s+)$")
-# a supplier: the subject named as one ("The supplier, Velstrand, ..."; not an energy
+# a supplier: the subject named as one ("The supplier, Acme Data, ..."; not an energy
 # or water supplier, which serves the public), making or supplying for a named
-# organisation ("which makes a third of Tollbeck's cans"), or acting for all its
+# organisation ("which makes half of Northfield's bottles"), or acting for all its
 # clients; not one that runs a town's buses, nor a contractor blamed in passing
 _SUPPLIER = re.compile(r"^\W*(?:The|A|Its|One)\s+(?:(?!" + lexicon.alternation(lexicon.load("events")["public_supplies"], False)
                        + r"\b)[\w-]+\s+){0,2}supplier\b"
@@ -182,7 +183,7 @@ def _until(text: str, ss: int, t) -> bool:
 
 
 def _modal_governs(text: str, ss: int, a: int, b: int, t) -> bool:
-    """"will publish first-quarter results on June 2": a modal whose verb takes the
+    """"will publish its annual results on 9 March": a modal whose verb takes the
     trigger puts it ahead; not a past happening it names ("will question the man
     arrested on Saturday") nor one between the trigger and the date."""
     verb, _, _ = _verbs()
@@ -220,7 +221,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         txs = timex.find(text, ss, se)
         if not txs:
             continue
-        # a sentence about a supplier ("Verrill, which makes a third of Tollbeck's cans,
+        # a sentence about a supplier ("Acme, which makes half of Northfield's bottles,
         # idled a line on Wednesday"): what it halts is the supplier's
         supplier = bool(_SUPPLIER.search(text[ss:se]))
         trig = []
@@ -251,8 +252,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             opens_clause = k == ss or text[k - 1] in ",;:" or bool(_LATE.fullmatch(text, ss, t.start))
             # "said on Tuesday that ...": the date of a saying dates what was said, in
             # the words after it however long the subject ("confirmed Friday that
-            # personal information of about 9,000 current and former employees ...
-            # was stolen")
+            # the names and addresses of some of its past and present staff ... were
+            # stolen")
             saying = bool(_saying().search(text, max(ss, t.start - 14), t.start))
             possessive = len(pm.group()) if (pm := _POSSESSIVE.match(text, t.end)) else 0
             lo = bisect.bisect_left(starts, t.start - reach)
@@ -271,7 +272,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                 if a >= t.end and _ANAPHOR.search(text, max(ss, a - 20), a) and (
                         (etype == "cyber_attack" and kinds - {etype})
                         or (kinds - {etype, "cyber_attack"} and re.fullmatch(r"[a-z]+(?<!ed)(?<!ing)", text[a:b]))):
-                    # "said on Monday that the breach would cost £8m", "that the disruption
+                    # "said on Monday that the breach would cost £8m", "that the outage
                     # was costing retailers £2m": the noun names what is old news (an
                     # attack gives way to the rest, the rest only to one another)
                     continue

@@ -93,7 +93,7 @@ def _lx():
         "trailing": re.compile(r"[ ]+or[ ]+(?P<t>more|over|above|less|fewer|under)\b"),
         # "an annual income of about £410m", "£2bn of annual revenue"
         "annual_before": re.compile(r"\b(?:annual|yearly)\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?(?:[a-z]+\s+)?\Z"),
-        # "a daily average of €9.5bn", "weekly takings of £40,000"
+        # "a daily average of €2bn", "weekly takings of £40,000"
         "rate_before": re.compile(r"\b(?P<r>daily|weekly|monthly)\s+(?:[a-z-]+\s+){0,2}of\s+(?:[a-z]+\s+)?\Z"),
         # "two and a half minutes", "4 and a half hours"
         "emergency_noun": re.compile(rf"[ ](?:{alt(lx['emergency_number_nouns'])})"),
@@ -460,7 +460,7 @@ def _read(text, m, start, end, previous: list[Figure], dollar: str = "USD") -> F
             per = lx["per_words"][rb.group("r")]
         elif kind == "money" and (whole := _whole_of(text, start, qstart, previous)) is not None \
                 and not R["own_date"].match(text, pos, end):
-            # "$395,000 a day, including $310,000 in fares and $85,000 in fees" (not
+            # "$40,000 a day, including $25,000 in fares and $15,000 in fees" (not
             # "including $4 million on Monday alone": a part with its own day)
             per = whole.per
         elif kind == "money" and previous and text[m.start() - 1:m.start()] == "(" \

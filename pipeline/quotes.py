@@ -250,7 +250,7 @@ def extract(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[
 def _said_before(text: str, sentences: list[tuple[int, int]], ps: int, ents):
     """An unattributed quote opening its paragraph after a paragraph with no quote
     whose last sentence tells what someone said is theirs: the person named last
-    before its first reporting verb ("A lawyer for Ms Pickett, Simon Greaves, said
+    before its first reporting verb ("A lawyer for Ms Doe, John Smith, said
     ..."; "Jane Doe, 29, a care assistant, said she had £3 left."), or the
     organisation that said it (as a statement); not someone named after a "that"
     ("The court heard that Tom Nowak had told police ..."). (speaker, role) or None."""

@@ -112,7 +112,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Timex, ...]
             continue
         if kind == "dayword" and not lead and m.group()[:1].isupper() \
                 and re.search(r"[A-Z][\w’'-]*[ ]\Z", text[max(start, m.start() - 30):m.start()]):
-            continue   # part of a name: the programme "Brenmoor Tonight"
+            continue   # part of a name: the programme "Northfield Tonight"
         out.append(Timex(m.start(), m.end(), m.group(), kind, lead, MappingProxyType(parts)))   # shared via the cache
     return tuple(out)
 
