@@ -216,11 +216,13 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
     `clause_penalty`. A time phrase with no trigger within `max_distance` dates the
     happening its nearest verb names, typed `other`."""
     out = []
+    told = None   # the last day the article told, which "the same day" and "at 3pm" are on
     for ss, se in sentences:
         sentence = text[ss:se]
         txs = timex.find(text, ss, se)
         if not txs:
             continue
+        resolved = {}
         # a sentence about a supplier ("Acme, which makes half of Northfield's bottles,
         # idled a line on Wednesday"): what it halts is the supplier's
         supplier = bool(_SUPPLIER.search(text[ss:se]))
@@ -299,8 +301,12 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                             and not _PAUSE.search(text, best[2], t.start)
                             and not _IN_RELATIVE.search(text, max(ss, best[1] - 45), best[1])
                             and not _VERB_BETWEEN.search(text, best[2], t.start))
-            if best is None or (best[0][0] > max_distance and not kept):
+            if (best is None or (best[0][0] > max_distance and not kept)) and t.kind not in timex.TOLD_BEFORE:
+                # (a time of day or "the same day" with no trigger near mostly adds a
+                # detail to a day already told: "back on the streets by 7am that day")
                 best = _happening(text, ss, se, t, max_distance, opens_clause, saying, closing)
+            elif best is not None and best[0][0] > max_distance and not kept:
+                best = None
             if best is not None:
                 etype = best[3]
                 if _until(text, ss, t) and (etype == "operations_halted" or (
@@ -339,12 +345,13 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             if ended:
                 t = dataclasses.replace(t, lead="")
             before = timex.resolve(txs[i - 1], published, years, maybe_ahead=first_maybe_ahead < txs[i - 1].start) \
-                if i and txs[i - 1].end <= t.start else None
+                if i and txs[i - 1].end <= t.start else told
             # "would" or a timetable anywhere before the date in its sentence, or "for" a
             # date; not a state that has ended
             maybe_ahead = not ended and (first_maybe_ahead < t.start or text[max(ss, t.start - 4):t.start] == "for ")
             date, precision = timex.resolve(t, published, years, ahead=future, before=before,
                                             maybe_ahead=maybe_ahead)
+            resolved[id(t)] = (date, precision)
             if t.kind == "weekday" and future and published and date == (published + dt.timedelta(days=7)).isoformat() \
                     and not t.parts.get("rel") and not _until(text, ss, t) \
                     and _SAME_DAY.search(text, max(ss, t.start - 14), min(se, t.end + 12)):
@@ -368,4 +375,9 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                         "date_text": t.text, "event_type": etype, "event_date": date,
                         "date_precision": precision, "status": status,
                         "actor": actor, "place": place, "trigger": text[a:b]})
+        for t in txs:
+            day = resolved.get(id(t)) or timex.resolve(t, published, years, before=told)
+            # (a plan's day is no day of the story told so far)
+            if day[0] and day[1] == "day" and (published is None or day[0] <= published.isoformat()):
+                told = day
     return out

@@ -51,8 +51,20 @@ _PATTERNS = [
     ("coming", rf"(?:in|over|within)[ ]the[ ]{_Q}(?:coming|next|following)[ ](?:few[ ])?(?P<unit>days|weeks){_Q}"),
     ("ago", rf"(?P<n>{_N})[ ](?P<unit>day|week|month|year)s?[ ]ago\b"),
     ("dayword", r"(?P<dw>today|yesterday|tomorrow|tonight|this[ ]morning|this[ ]afternoon|this[ ]evening|last[ ]night)\b"),
-    # relative to a date the sentence gave just before: "on 7 May ... the following day"
-    ("next_day", r"(?:the[ ](?P<nd>following|next)[ ]day|(?P<nd2>a)[ ]day[ ]later|the[ ](?P<pd>day)[ ]before)\b"),
+    # relative to the date told just before (in the sentence, else in the article):
+    # "on 7 May ... the following day", "Staff noticed on Monday. The same day, ..."
+    ("next_day", r"(?:the[ ](?P<nd>following|next)[ ](?:day|morning|afternoon|evening|night)"
+                 r"|(?P<nd2>a)[ ]day[ ]later|the[ ](?P<pd>day)[ ]before"
+                 r"|(?P<sd>the[ ]same[ ]day|that[ ](?:same[ ])?day"
+                 r"|(?:later|early|earlier)[ ]that[ ](?:day|morning|afternoon|evening|night)"
+                 r"|that[ ](?:morning|afternoon|evening|night)))\b"),
+    # a time of day alone ("at 14:15", "shortly after 11pm"): on the day told just before,
+    # else the day of publication; a bare "14.45" only after a word that makes it a time
+    ("clock", r"(?P<near>(?:shortly|just|soon)[ ](?:after|before)[ ]|(?:about|around|approximately|roughly)[ ])?"
+              r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?[ ]?(?P<ampm>a\.m\.|p\.m\.|am|pm)"
+              r"|(?:[01]?\d|2[0-3])(?::[0-5]\d(?![.,]?\d)|\.[0-5]\d(?=[ ](?:GMT|BST|CET|CEST|UTC|ET|local|on|and|when|as|after|before)\b|[,;)]|\.(?!\d)|$)))"
+              r"(?:[ ](?:GMT|BST|CET|CEST|UTC|ET|local[ ]time))?"
+              r"(?![ ]?(?:-|–|to|until|till)[ ]?\d)"),   # not opening hours ("from 9am to 6pm")
     ("weekday", rf"{_PART_OF}(?:(?P<rel>last|this|next)[ ])?(?P<wd>{_WD}){_PART}"),
     ("in_month", rf"(?:(?:early|mid|late)[- ])?(?P<m>{_M})(?![ ]\d)"),
     ("year", rf"(?P<y>{_Y})(?![\d,.]\d)"),
@@ -110,11 +122,29 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Timex, ...]
             continue   # "in May", "in 2024"; not bare "May", nor "halted through March"
         if kind == "in_month" and lead in ("at", "of"):
             continue
+        if kind == "next_day" and m.group(kind)[:4].lower() == "that" and not lead \
+                and _SAYS_THAT.search(text, max(start, m.start() - 20), m.start()):
+            continue   # "said that morning trains ...": "that" opens what was said
+        if kind == "clock" and _RANGE_END.search(text, max(start, m.start() - 12), m.start()):
+            continue   # "8am–10pm": opening hours
+        if kind == "clock" and "ampm" not in parts and (lead not in ("at", "from", "by", "until", "till", "since",
+                                                                      "after", "before") and "near" not in parts):
+            continue   # "14.45" alone may be a price or a score; "at 14.45" is a time
         if kind == "dayword" and not lead and m.group()[:1].isupper() \
                 and re.search(r"[A-Z][\w’'-]*[ ]\Z", text[max(start, m.start() - 30):m.start()]):
             continue   # part of a name: the programme "Northfield Tonight"
         out.append(Timex(m.start(), m.end(), m.group(), kind, lead, MappingProxyType(parts)))   # shared via the cache
-    return tuple(out)
+    # a time of day beside a day ("at 6pm on Monday", "Monday at 6pm") is part of it
+    return tuple(t for t in out if t.kind != "clock" or not any(
+        u is not t and _ADJOINS.fullmatch(text, *sorted((t.end, u.start) if u.start >= t.end else (u.end, t.start)))
+        for u in out))
+
+
+_RANGE_END = re.compile(r"\d(?:[ ]?(?:am|pm|a\.m\.|p\.m\.))?[ ]?(?:-|–|to|until|till)[ ]?\Z")
+_SAYS_THAT = re.compile(r"\b(?:said|says|say|told|tells|believes?|believed|thinks?|thought|knows?|knew|added|"
+                        r"warned|noted|confirmed|announced|insisted|claim(?:s|ed)?|argued|hoped?|hopes|feared|"
+                        r"fears|so|such|now|given)\s+\Z", re.I)
+_ADJOINS = re.compile(r"[ ,]{0,2}(?:on[ ]|at[ ])?")
 
 
 _YEAR = re.compile(rf"(?<![\w,.£$€-]){_Y}(?!\w|[,.]\d)")
@@ -174,14 +204,16 @@ def _pick_year(month: int, day: int, published: dt.date | None, years: list[int]
 def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool = False,
             before: tuple[str | None, str] | None = None, maybe_ahead: bool = False) -> tuple[str | None, str]:
     """(ISO date or None, precision) for a temporal expression; `before` is the
-    resolution of the sentence's previous one, which "the following day" counts from;
+    resolution of the one told just before, which "the following day" counts from;
     `maybe_ahead`: the text allows a date without a year to be ahead (see _pick_year)."""
     p, P = t.parts, published
-    if t.kind == "next_day":
-        if not before or before[1] != "day" or not before[0]:
-            return None, "unknown"
-        step = -1 if p.get("pd") else 1
-        return (dt.date.fromisoformat(before[0]) + dt.timedelta(days=step)).isoformat(), "day"
+    if t.kind in ("next_day", "clock"):
+        if before and before[1] == "day" and before[0]:
+            step = -1 if p.get("pd") else 0 if p.get("sd") or t.kind == "clock" else 1
+            return (dt.date.fromisoformat(before[0]) + dt.timedelta(days=step)).isoformat(), "day"
+        if t.kind == "clock" and P is not None:
+            return P.isoformat(), "day"   # a time of day with no day told: the day of writing
+        return None, "unknown"
     ahead = ahead or t.inherently_future
     try:
         if t.kind in ("wd_dmy", "wd_mdy", "dmy", "mdy"):
@@ -262,6 +294,9 @@ def _unit_start(P: dt.date, unit: str, shift: int) -> tuple[str, str]:
         return (P.replace(day=1) + relativedelta(months=shift)).isoformat(), "month"
     return dt.date(P.year + shift, 1, 1).isoformat(), "year"
 
+
+# kinds dated by the day told just before (or, a time of day, by publication)
+TOLD_BEFORE = ("next_day", "clock")
 
 PRECISION_DAYS = ("day", "week", "month", "year")   # the precisions that have a window
 

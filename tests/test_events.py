@@ -559,3 +559,30 @@ def test_third_review_event_narrowings(text, expected):
 def test_a_deadline_already_past_stays_past():
     assert run("The inquiry's final report, which was due on 1 August, is now expected next year.\n")[0][1:] \
         == ("2024-08-01", "day", "occurred")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the next day", "the same day", a time of day: on the last day the article told
+    ("The attackers got in on 9 May. The site was taken offline the next day.",
+     [("cyber_attack", "2025-05-09", "day", "occurred"), ("systems_shutdown", "2025-05-10", "day", "occurred")]),
+    ("Results were published on Tuesday.\n\nBosses estimated the same day that the hack would cost £5m.",
+     [("financial_report", "2025-05-13", "day", "occurred"), ("impact_assessment", "2025-05-13", "day", "occurred")]),
+    ("Trading was halted on Wednesday. It resumed at 14:15.",
+     [("operations_halted", "2025-05-14", "day", "occurred"), ("operations_resumed", "2025-05-14", "day", "occurred")]),
+    # a day still ahead is no day of the story so far: a time of day alone is on the day of writing
+    ("The review is due on 30 June. Trading resumed at 14:15.",
+     [("other", "2025-06-30", "day", "planned"), ("operations_resumed", "2025-05-16", "day", "occurred")]),
+    # a report awaited by a regulator or a review
+    ("The regulator ordered an independent review on Tuesday and wants a report by 30 June.",
+     [("law_enforcement", "2025-05-13", "day", "occurred"), ("other", "2025-06-30", "day", "planned")]),
+    ("The watchdog ordered the firm on Tuesday to submit a detailed incident report by 30 June.",
+     [("other", "2025-06-30", "day", "planned")]),
+    ("The commissioner is expected to report by 30 September.", [("other", "2025-09-30", "day", "planned")]),
+    ("The regulator has ordered an independent review, due by 30 June.", [("other", "2025-06-30", "day", "planned")]),
+    # offline is a shutdown, not data taken; trading again is a restart
+    ("The county's email system, used by some 1,900 employees, has been offline since Saturday.",
+     [("systems_shutdown", "2025-05-10", "day", "occurred")]),
+    ("Blue chips began trading again at 14:15 on Tuesday.", [("operations_resumed", "2025-05-13", "day", "occurred")]),
+])
+def test_days_told_before_and_awaited_reports(text, expected):
+    assert run(text + "\n") == expected

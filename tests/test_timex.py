@@ -139,3 +139,39 @@ def test_the_early_hours_of_a_weekday_and_date_is_one_phrase():
     found = timex.find("It began in the early hours of Saturday 7 March, the bank said.")
     assert [(t.text, timex.resolve(t, dt.date(2026, 3, 14), [])) for t in found] == [
         ("in the early hours of Saturday 7 March", ("2026-03-07", "day"))]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Trading resumed at 14:15 CET.", ["at 14:15 CET"]),
+    ("The fire started shortly after 11pm.", ["shortly after 11pm"]),
+    ("Crews arrived at about 2.15am.", ["at about 2.15am"]),
+    ("Trading resumed at 14.45.", ["at 14.45"]),
+    ("The council meets at 7 p.m.", ["at 7 p.m."]),
+    # beside a day it is part of that day's phrase
+    ("The plant restarted at 6pm on Monday.", ["on Monday"]),
+    ("Monday at 6pm it restarted.", ["Monday"]),
+    # not a time: opening hours, prices, amounts, a bare decimal
+    ("Helplines are open from 9am to 6pm and 8am–10pm at weekends.", []),
+    ("Shares closed at 10.50 euros.", []),
+    ("It has about 1.25 million users.", []),
+    ("Turnout was 14.45 in the ward.", []),
+    # "that" opening what was said is no day
+    ("He said that morning trains would run.", []),
+    ("That evening, the firm said it had restored email.", ["That evening"]),
+    ("It was restored later that day.", ["later that day"]),
+])
+def test_times_of_day_and_days_told_before(text, found):
+    assert [t.text for t in timex.find(text)] == found
+
+
+def test_the_same_day_and_a_time_of_day_take_the_day_told_before():
+    P = dt.date(2025, 5, 20)
+    same, clock, nxt = timex.find("the same day")[0], timex.find("at 14:15")[0], timex.find("the next morning")[0]
+    told = ("2025-05-12", "day")
+    assert timex.resolve(same, P, [], before=told) == ("2025-05-12", "day")
+    assert timex.resolve(clock, P, [], before=told) == ("2025-05-12", "day")
+    assert timex.resolve(nxt, P, [], before=told) == ("2025-05-13", "day")
+    # with no day told, a time of day is on the day of writing; "the same day" is on none
+    assert timex.resolve(clock, P, []) == ("2025-05-20", "day")
+    assert timex.resolve(same, P, []) == (None, "unknown")
+    assert timex.resolve(clock, None, []) == (None, "unknown")
