@@ -125,6 +125,40 @@ def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: 
     return after() if opens_clause else None
 
 
+# what may stand between two time phrases of one verb ("came back on 22 January, Wi-Fi
+# on 26 January"): no clause word
+_GAP_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|that|when|where|because|after|before|while|but|although|"
+                         r"though|since|until|as|if|said|says|is|are|was|were|be|been|being|has|have|had|"
+                         r"will|would|could|can|may|might|must|should|shall|did|do|does)\b|[;:()“”\"]")
+
+
+def _gapped(text: str, txs, chosen: list[tuple], trig: list[tuple]) -> list[tuple]:
+    """The anchored happenings, plus those a list leaves the verb out of: a time phrase
+    with no trigger of its own (or only a bare verb's), after a comma or "and" that
+    follows a time phrase of a trigger, with no verb or clause between, is another of
+    that happening ("Email came back on 22 January, Wi-Fi on 26 January, and the
+    records system last week"; "paid 400 staff on Monday and the rest on Tuesday")."""
+    by_t = {id(x[1]): x for x in chosen}
+    verb, _, _ = _verbs()
+    adjectives = set(lexicon.load("events")["not_happenings"])   # "affected", "expected": no verbs here
+    out = list(chosen)
+    prev = None
+    for t in txs:
+        mine = by_t.get(id(t))
+        if prev is not None and (mine is None or mine[0][1] == 99):
+            key, pt, a, b, etype = prev
+            gap = text[pt.end:t.start]
+            if len(gap) <= 90 and re.search(r",|\band\b", gap) and not _GAP_CLAUSE.search(gap) \
+                    and not any(m.group() not in adjectives for m in verb.finditer(gap)) \
+                    and not any(pt.end <= x[0] < t.start for x in trig):
+                if mine is not None:
+                    out.remove(mine)
+                mine = (key, t, a, b, etype)
+                out.append(mine)
+        prev = mine if mine is not None and mine[0][1] != 99 else None
+    return sorted(out, key=lambda x: x[1].start)
+
+
 def _outermost(trig: list[tuple]) -> list[tuple]:
     """Triggers (start, end, type, order) without those inside a longer one of another
     type ("claimed responsibility for the hack" is no hack). One sweep in start
@@ -324,9 +358,8 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
         for key, t, a, b, etype in anchored:
             if (a, etype) not in nearest or key < nearest[(a, etype)][0]:
                 nearest[(a, etype)] = (key, t)
-        for key, t, a, b, etype in anchored:
-            if nearest[(a, etype)][1] is not t:
-                continue
+        chosen = [x for x in anchored if nearest[(x[2], x[4])][1] is x[1]]
+        for key, t, a, b, etype in _gapped(text, txs, chosen, trig):
             # tense: the words from just before the trigger to the date phrase
             lo, hi = max(ss, min(a, t.start) - 25), max(b, t.end)
             markers = list(timex.FUTURE.finditer(text, lo, t.start))

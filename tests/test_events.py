@@ -586,3 +586,21 @@ def test_a_deadline_already_past_stays_past():
 ])
 def test_days_told_before_and_awaited_reports(text, expected):
     assert run(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list that leaves the verb out: each time phrase is another of the happening
+    ("Email came back on 2 May, Wi-Fi on 6 May, and the records system last week.",
+     [("systems_restored", "2025-05-02", "day", "occurred"), ("systems_restored", "2025-05-06", "day", "occurred"),
+      ("systems_restored", "2025-05-05", "week", "occurred")]),
+    ("The firm brought the system back at 120 stores on Wednesday and at all 286 by Friday afternoon.",
+     [("systems_restored", "2025-05-14", "day", "occurred"), ("systems_restored", "2025-05-16", "day", "occurred")]),
+    # ... but not past a verb, an auxiliary or a clause word: those start a clause of their own
+    ("Collections would resume on Monday, and crews were back on the streets by 7am that day.",
+     [("operations_resumed", "2025-05-19", "day", "planned")]),
+    ("The regulator opened an investigation on 1 May, and ministers announced a review last week.",
+     [("law_enforcement", "2025-05-01", "day", "occurred"), ("other", "2025-05-05", "week", "occurred")]),
+    ("Email came back on 2 May, which staff welcomed on 6 May.", [("systems_restored", "2025-05-02", "day", "occurred")]),
+])
+def test_a_list_that_leaves_the_verb_out(text, expected):
+    assert run(text + "\n") == expected
