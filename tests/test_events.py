@@ -604,3 +604,22 @@ def test_days_told_before_and_awaited_reports(text, expected):
 ])
 def test_a_list_that_leaves_the_verb_out(text, expected):
     assert run(text + "\n") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gov. Ana Perrin sent a National Guard cyber team of 12 specialists to help the city Monday.",
+     ["government_support"]),
+    ("On Monday the ministry agreed to send a team of 12 specialists to help the council rebuild.",
+     ["government_support"]),
+    ("The minister said on Friday that ministers \"stand ready to provide whatever support is needed\".",
+     ["government_support"]),
+    ("The health minister announced on Tuesday that the government would pay for replacement cards.",
+     ["government_support"]),
+    ("The state cyber office has had a team on site since Saturday.", ["government_support"]),
+    ("The National Guard cyber team, which arrived Monday, has rebuilt dozens of computers.", ["government_support"]),
+    # a firm sending its own people is no government help
+    ("The company sent engineers to every store on Monday.", ["other"]),
+    ("The company sent a team of engineers to every store on Monday.", ["other"]),
+])
+def test_help_a_government_sends(text, expected):
+    assert _types(text) == expected
