@@ -368,7 +368,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
             future = (bool(markers) and not _PAST_AUX.search(text, markers[-1].end(), t.start)) \
                 or bool(timex.FUTURE.search(text, t.end, hi)) or _modal_governs(text, ss, a, b, t)
             i = order_of[id(t)]
-            if not future and t.kind == "weekday" and not t.parts.get("rel"):
+            if not future and t.kind in ("weekday", "weekend") and not t.parts.get("rel"):
                 future = _weekday_ahead(text, ss, lo, a, t, first=i == 0)
             # "remained closed until 12 May", "was down until Thursday, when it was fixed":
             # a state that has ended, its "until" dated like any past date

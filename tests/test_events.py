@@ -623,3 +623,21 @@ def test_a_list_that_leaves_the_verb_out(text, expected):
 ])
 def test_help_a_government_sends(text, expected):
     assert _types(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A rebuilt update service will go live on Monday, the company said.",
+     [("systems_restored", "2025-05-19", "day", "planned")]),
+    # a launch that went live is no restoration
+    ("The routing platform went live on 15 September 2024 after an 18-month project.",
+     [("other", "2024-09-15", "day", "occurred")]),
+    ("Port Ardmore Transit began charging fares again on Thursday morning.",
+     [("operations_resumed", "2025-05-15", "day", "occurred")]),
+    ("Online booking should be back by Monday.", [("systems_restored", "2025-05-19", "day", "planned")]),
+    # "would" puts "by the weekend" ahead, as it does a weekday
+    ("The boss promised the airline would be back to a full service by the weekend.",
+     [("operations_resumed", "2025-05-17", "week", "planned")]),
+    ("Average waiting times fell to about 25 minutes by the weekend.", [("other", "2025-05-10", "week", "occurred")]),
+])
+def test_returns_and_a_weekend_ahead(text, expected):
+    assert run(text + "\n") == expected
