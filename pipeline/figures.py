@@ -91,14 +91,11 @@ def _lx():
         "qualifier": re.compile(rf"(?<!\w)(?i:(?P<q>{alt(qual, False)})(?:[ ]{fillers})?)(?:[ ]+|(?<=c\.))\Z"),
         # "12 miles or more", "200 or fewer"
         "trailing": re.compile(r"[ ]+or[ ]+(?P<t>more|over|above|less|fewer|under)\b"),
-        # "an annual income of about £410m", "£2bn of annual revenue"
-        "annual_before": re.compile(r"\b(?:annual|yearly)\s+(?:[a-z-]+\s+){0,2}(?:of\s+)?(?:[a-z]+\s+)?\Z"),
         # "a daily average of €2bn", "weekly takings of £40,000"
         "rate_before": re.compile(r"\b(?P<r>daily|weekly|monthly)\s+(?:[a-z-]+\s+){0,2}of\s+(?:[a-z]+\s+)?\Z"),
         # "two and a half minutes", "4 and a half hours"
         "emergency_noun": re.compile(rf"[ ](?:{alt(lx['emergency_number_nouns'])})"),
         "and_a_half": re.compile(rf"[ ]and[ ]a[ ]half(?:[ ](?P<scale>(?i:thousand|million|billion)))?(?=[ ,.])"),
-        "annual_after": re.compile(r"\s+(?:of|in)\s+annual\b"),
         # "turns over £1.5bn": a verb's particle, not a qualifier
         "particle": re.compile(rf"(?i:\b{alt(lx['particle_verbs'], False)}[ ]+)\Z"),
         "between": re.compile(r"(?i:between|from)[ ]+\Z"),
@@ -453,9 +450,6 @@ def _read(text, m, start, end, previous: list[Figure], dollar: str = "USD") -> F
         if pm and not share:
             per = lx["per_words"][pm.group("p1") or pm.group("p2")]
             pos = pm.end()
-        elif kind != "percentage" and (R["annual_after"].match(text, pos, end)
-                                       or R["annual_before"].search(text, max(start, qstart - 40), qstart)):
-            per = "year"
         elif kind == "money" and (rb := R["rate_before"].search(text, max(start, qstart - 40), qstart)):
             per = lx["per_words"][rb.group("r")]
         elif kind == "money" and (whole := _whole_of(text, start, qstart, previous)) is not None \

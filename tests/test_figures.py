@@ -125,7 +125,10 @@ def extract(sentence):
      [("count", 4, None, "depot", None, "exact"), ("count", 14, None, "depot", None, "exact")]),
     ("Pay will be up to three working days late.", [("duration", 3, None, "day", None, "at_most")]),
     ("Queues reached 12 miles or more.", [("quantity", 12, None, "mile", None, "at_least")]),
-    ("It has an annual income of about £410m.", [("money", 4.1e8, None, "GBP", "year", "approximate")]),
+    # a rate only where the text puts one on the number: an annual total has none
+    ("It has an annual income of about £410m.", [("money", 4.1e8, None, "GBP", None, "approximate")]),
+    ("It made £2bn of annual revenue.", [("money", 2e9, None, "GBP", None, "exact")]),
+    ("It earns about £410m a year.", [("money", 4.1e8, None, "GBP", "year", "approximate")]),
     ("The trust sent 30 ambulances.", [("count", 30, None, "ambulance", None, "exact")]),
     ("Shares fell 40 cents.", [("money", 0.4, None, "USD", None, "exact")]),
     ("Its 2,500-strong workforce was sent home.", [("count", 2500, None, "person", None, "exact")]),
