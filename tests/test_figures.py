@@ -94,6 +94,7 @@ def extract(sentence):
     # people by their work count as people; who a count is about (customers, members, agents) does not
     ("Around 50 firefighters and 22 technicians were sent.", [("count", 50, None, "person", None, "approximate"), ("count", 22, None, "person", None, "exact")]),
     ("It has 500 customer service agents.", [("count", 500, None, "customer service agent", None, "exact")]),
+    ("At least 17 local governments were hit.", [("count", 17, None, "local government", None, "at_least")]),
     ("It operates three gas plants.", [("count", 3, None, "gas plant", None, "exact")]),
     ("About 260,000 of Northfield's 1.1 million customers pay in advance.",
      [("count", 260000, None, "customer", None, "approximate"), ("count", 1.1e6, None, "customer", None, "exact")]),
