@@ -125,8 +125,8 @@ def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: 
     return after() if opens_clause else None
 
 
-# what may stand between two time phrases of one verb ("came back on 22 January, Wi-Fi
-# on 26 January"): no clause word
+# what may stand between two time phrases of one verb ("reopened on 3 May, the café
+# on 5 May"): no clause word
 _GAP_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|that|when|where|because|after|before|while|but|although|"
                          r"though|since|until|as|if|said|says|is|are|was|were|be|been|being|has|have|had|"
                          r"will|would|could|can|may|might|must|should|shall|did|do|does)\b|[;:()“”\"]")
@@ -136,8 +136,8 @@ def _gapped(text: str, txs, chosen: list[tuple], trig: list[tuple]) -> list[tupl
     """The anchored happenings, plus those a list leaves the verb out of: a time phrase
     with no trigger of its own (or only a bare verb's), after a comma or "and" that
     follows a time phrase of a trigger, with no verb or clause between, is another of
-    that happening ("Email came back on 22 January, Wi-Fi on 26 January, and the
-    records system last week"; "paid 400 staff on Monday and the rest on Tuesday")."""
+    that happening ("The library reopened on 3 May, the café on 5 May, and the pool
+    last week"; "paid 400 staff on Monday and the rest on Tuesday")."""
     by_t = {id(x[1]): x for x in chosen}
     verb, _, _ = _verbs()
     adjectives = set(lexicon.load("events")["not_happenings"])   # "affected", "expected": no verbs here
@@ -337,7 +337,7 @@ def extract(text: str, sentences: list[tuple[int, int]], ents: ArticleEntities,
                             and not _VERB_BETWEEN.search(text, best[2], t.start))
             if (best is None or (best[0][0] > max_distance and not kept)) and t.kind not in timex.TOLD_BEFORE:
                 # (a time of day or "the same day" with no trigger near mostly adds a
-                # detail to a day already told: "back on the streets by 7am that day")
+                # detail to a day already told: "the vans were out by 7am that day")
                 best = _happening(text, ss, se, t, max_distance, opens_clause, saying, closing)
             elif best is not None and best[0][0] > max_distance and not kept:
                 best = None

@@ -69,6 +69,9 @@ _PATTERNS = [
     ("in_month", rf"(?:(?:early|mid|late)[- ])?(?P<m>{_M})(?![ ]\d)"),
     ("year", rf"(?P<y>{_Y})(?![\d,.]\d)"),
 ]
+# kinds dated by the day told just before (or, a time of day, by publication)
+TOLD_BEFORE = ("next_day", "clock")
+
 _LEADS = r"(?:on|since|until|till|through|by|from|before|after|in|at|during|throughout|of)"
 _BARE_NEEDS_LEAD = {"in_month", "year"}   # "in May", "in 2024"; bare "May" is a verb too
 def _compile():
@@ -207,7 +210,7 @@ def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool =
     resolution of the one told just before, which "the following day" counts from;
     `maybe_ahead`: the text allows a date without a year to be ahead (see _pick_year)."""
     p, P = t.parts, published
-    if t.kind in ("next_day", "clock"):
+    if t.kind in TOLD_BEFORE:
         if before and before[1] == "day" and before[0]:
             step = -1 if p.get("pd") else 0 if p.get("sd") or t.kind == "clock" else 1
             return (dt.date.fromisoformat(before[0]) + dt.timedelta(days=step)).isoformat(), "day"
@@ -294,9 +297,6 @@ def _unit_start(P: dt.date, unit: str, shift: int) -> tuple[str, str]:
         return (P.replace(day=1) + relativedelta(months=shift)).isoformat(), "month"
     return dt.date(P.year + shift, 1, 1).isoformat(), "year"
 
-
-# kinds dated by the day told just before (or, a time of day, by publication)
-TOLD_BEFORE = ("next_day", "clock")
 
 PRECISION_DAYS = ("day", "week", "month", "year")   # the precisions that have a window
 
