@@ -128,7 +128,7 @@ def _happening(text: str, ss: int, se: int, t, max_distance: int, opens_clause: 
 # what may stand between two time phrases of one verb ("reopened on 3 May, the café
 # on 5 May"): no clause word
 _GAP_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|that|when|where|because|after|before|while|but|although|"
-                         r"though|since|until|as|if|said|says|is|are|was|were|be|been|being|has|have|had|"
+                         r"though|since|until|as|if|said|says|told|is|are|was|were|be|been|being|has|have|had|"
                          r"will|would|could|can|may|might|must|should|shall|did|do|does)\b|[;:()“”\"]")
 
 
@@ -148,8 +148,11 @@ def _gapped(text: str, txs, chosen: list[tuple], trig: list[tuple]) -> list[tupl
         if prev is not None and (mine is None or mine[0][1] == 99):
             key, pt, a, b, etype = prev
             gap = text[pt.end:t.start]
-            if len(gap) <= 90 and re.search(r",|\band\b", gap) and not _GAP_CLAUSE.search(gap) \
-                    and not any(m.group() not in adjectives for m in verb.finditer(gap)) \
+            # ... nor a clause of its own after it ("and on Tuesday the firm said ...")
+            rest = re.match(r"[^,;.]*", text[t.end:t.end + 120]).group()
+            if len(gap) <= 90 and re.search(r",|\band\b", gap) \
+                    and not any(_GAP_CLAUSE.search(x) or any(m.group() not in adjectives for m in verb.finditer(x))
+                                for x in (gap, rest)) \
                     and not any(pt.end <= x[0] < t.start for x in trig):
                 if mine is not None:
                     out.remove(mine)

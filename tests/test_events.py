@@ -601,6 +601,9 @@ def test_days_told_before_and_awaited_reports(text, expected):
     ("The regulator opened an investigation on 1 May, and ministers announced a review last week.",
      [("law_enforcement", "2025-05-01", "day", "occurred"), ("other", "2025-05-05", "week", "occurred")]),
     ("Email came back on 2 May, which staff welcomed on 6 May.", [("systems_restored", "2025-05-02", "day", "occurred")]),
+    # ... nor when the phrase opens a clause of its own
+    ("Email came back on 2 May, and on 6 May the firm told staff to stay home.",
+     [("systems_restored", "2025-05-02", "day", "occurred")]),
 ])
 def test_a_list_that_leaves_the_verb_out(text, expected):
     assert run(text + "\n") == expected
