@@ -171,6 +171,7 @@ def _monday(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=d.weekday())
 
 
+_CLOCK_REACH_DAYS = 14   # how far back a day told can be for a bare time of day to be on it
 _NEAR_AHEAD_DAYS = 92   # a quarter: how far ahead a plan written without a year reaches
 
 
@@ -210,6 +211,9 @@ def resolve(t: Timex, published: dt.date | None, years: list[int], ahead: bool =
     resolution of the one told just before, which "the following day" counts from;
     `maybe_ahead`: the text allows a date without a year to be ahead (see _pick_year)."""
     p, P = t.parts, published
+    if t.kind == "clock" and P is not None and before and before[0] \
+            and dt.date.fromisoformat(before[0]) < P - dt.timedelta(days=_CLOCK_REACH_DAYS):
+        before = None   # "founded on 3 May 1970 ... suspended at 3pm": a time of day is recent
     if t.kind in TOLD_BEFORE:
         if before and before[1] == "day" and before[0]:
             step = -1 if p.get("pd") else 0 if p.get("sd") or t.kind == "clock" else 1

@@ -173,5 +173,8 @@ def test_the_same_day_and_a_time_of_day_take_the_day_told_before():
     assert timex.resolve(nxt, P, [], before=told) == ("2025-05-13", "day")
     # with no day told, a time of day is on the day of writing; "the same day" is on none
     assert timex.resolve(clock, P, []) == ("2025-05-20", "day")
+    # a day told long before (a founding, a birth) is no day for a bare time of day
+    assert timex.resolve(clock, P, [], before=("1970-05-03", "day")) == ("2025-05-20", "day")
+    assert timex.resolve(same, P, [], before=("1970-05-03", "day")) == ("1970-05-03", "day")
     assert timex.resolve(same, P, []) == (None, "unknown")
     assert timex.resolve(clock, None, []) == (None, "unknown")
