@@ -125,6 +125,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> tuple[Timex, ...]
             continue   # "in May", "in 2024"; not bare "May", nor "halted through March"
         if kind == "in_month" and lead in ("at", "of"):
             continue
+        if kind == "dayword" and lead == "at" and re.match(r"[’']s\b", text[m.end():m.end() + 3]):
+            continue   # "worth $26m at today's prices": a valuation, no date
         if kind == "next_day" and m.group(kind)[:4].lower() == "that" and not lead \
                 and _SAYS_THAT.search(text, max(start, m.start() - 20), m.start()):
             continue   # "said that morning trains ...": "that" opens what was said

@@ -159,6 +159,8 @@ def test_the_early_hours_of_a_weekday_and_date_is_one_phrase():
     ("He said that morning trains would run.", []),
     ("That evening, the firm said it had restored email.", ["That evening"]),
     ("It was restored later that day.", ["later that day"]),
+    ("The ransom is worth $26m at today's prices.", []),
+    ("Today's outage was the worst.", ["Today"]),
 ])
 def test_times_of_day_and_days_told_before(text, found):
     assert [t.text for t in timex.find(text)] == found
